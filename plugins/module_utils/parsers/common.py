@@ -1,0 +1,181 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to smartlic.slp
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Value helpers shared by every parser: nulls, dates, numbers, booleans, keys.
+
+Pure Python, no Ansible imports, never raises on odd input.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+NULL_WORDS = frozenset(
+    {"", "<none>", "<empty>", "not configured", "none", "n/a", "na", "<not configured>", "not available", "-"}
+)
+
+MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+UTC_ZONES = frozenset({"utc", "gmt", "z"})
+
+# "Oct 14 12:10:01 2021 UTC", "Jan 10 20:32:26 2022 UTC", "Mar 7 2026 23:38:41.985"
+_DATE_MDTY = re.compile(
+    r"(?P<mon>[A-Za-z]{3})\s+(?P<day>\d{1,2})\s+(?P<time>\d{1,2}:\d{2}:\d{2})(?:\.\d+)?\s+(?P<year>\d{4})(?:\s+(?P<tz>[A-Za-z]{2,5}))?"
+)
+_DATE_MDYT = re.compile(
+    r"(?P<mon>[A-Za-z]{3})\s+(?P<day>\d{1,2})\s+(?P<year>\d{4})\s+(?P<time>\d{1,2}:\d{2}:\d{2})(?:\.\d+)?(?:\s+(?P<tz>[A-Za-z]{2,5}))?"
+)
+# "05:30:30.132 UTC Fri Oct 22 2021" (show clock style)
+_DATE_TZ_FIRST = re.compile(
+    r"(?P<time>\d{1,2}:\d{2}:\d{2})(?:\.\d+)?\s+(?P<tz>[A-Za-z]{2,5})\s+(?:[A-Za-z]{3}\s+)?(?P<mon>[A-Za-z]{3})\s+(?P<day>\d{1,2})\s+(?P<year>\d{4})"
+)
+# "2021 Jan 29 06:40:54" (NX-OS log style)
+_DATE_YMD = re.compile(
+    r"(?P<year>\d{4})\s+(?P<mon>[A-Za-z]{3})\s+(?P<day>\d{1,2})\s+(?P<time>\d{1,2}:\d{2}:\d{2})(?:\.\d+)?(?:\s+(?P<tz>[A-Za-z]{2,5}))?"
+)
+_DATE_ISO = re.compile(r"(?P<iso>\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2})(?:\.\d+)?(?P<z>Z|[+-]\d{2}:?\d{2})?")
+
+
+def clean(value):
+    """Strip a raw value; map the device's null words to None."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    if text.lower() in NULL_WORDS:
+        return None
+    return text
+
+
+def to_int(value):
+    """First integer in the text, or None."""
+    text = clean(value)
+    if text is None:
+        return None
+    match = re.search(r"-?\d+", text.replace(",", ""))
+    return int(match.group(0)) if match else None
+
+
+TRUE_WORDS = frozenset({"yes", "true", "enabled", "enable", "active", "on", "installed", "allowed"})
+FALSE_WORDS = frozenset({"no", "false", "disabled", "disable", "inactive", "off", "not installed", "not allowed"})
+
+
+def to_bool(value):
+    """yes/no, True/False, ENABLED/DISABLED and the like as bool; None when unsure."""
+    text = clean(value)
+    if text is None:
+        return None
+    word = text.lower().split("(")[0].strip()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    first = word.split()[0] if word.split() else ""
+    if first in TRUE_WORDS:
+        return True
+    if first in FALSE_WORDS:
+        return False
+    return None
+
+
+def _build_iso(mon, day, year, time_text, tz):
+    month = MONTHS.get(mon.lower()[:3])
+    if not month:
+        return None
+    try:
+        hour, minute, second = (int(p) for p in time_text.split(":"))
+        moment = datetime(int(year), month, int(day), hour, minute, second)
+    except ValueError:
+        return None
+    iso = moment.strftime("%Y-%m-%dT%H:%M:%S")
+    if tz and tz.lower() in UTC_ZONES:
+        iso += "Z"
+    return iso
+
+
+def to_iso(value, default_year=None):
+    """Device date text → ISO 8601 string ('Z' suffix when the device says UTC), or None.
+
+    Understands the forms Cisco licensing and clock output use. `default_year`
+    fills in logs that omit the year.
+    """
+    text = clean(value)
+    if text is None:
+        return None
+    match = _DATE_ISO.search(text)
+    if match:
+        iso = match.group("iso").replace(" ", "T")
+        zone = match.group("z")
+        return iso + ("Z" if zone in ("Z", "+00:00", "+0000") else "")
+    for pattern in (_DATE_MDTY, _DATE_MDYT, _DATE_TZ_FIRST, _DATE_YMD):
+        match = pattern.search(text)
+        if match:
+            parts = match.groupdict()
+            return _build_iso(parts["mon"], parts["day"], parts["year"], parts["time"], parts.get("tz"))
+    if default_year:
+        match = re.search(r"(?P<mon>[A-Za-z]{3})\s+(?P<day>\d{1,2})\s+(?P<time>\d{1,2}:\d{2}:\d{2})", text)
+        if match:
+            return _build_iso(match.group("mon"), match.group("day"), default_year, match.group("time"), None)
+    return None
+
+
+def parse_iso(iso):
+    """ISO text made by to_iso() → naive datetime (zone dropped), or None."""
+    if not iso:
+        return None
+    try:
+        return datetime.strptime(str(iso)[:19], "%Y-%m-%dT%H:%M:%S")
+    except ValueError:
+        return None
+
+
+def snake(key):
+    """'Next ACK deadline' → 'next_ack_deadline'; 'First report requirement (days)' → 'first_report_requirement_days'."""
+    text = re.sub(r"[^0-9A-Za-z]+", "_", str(key)).strip("_").lower()
+    return text or "_"
+
+
+def set_date(target, name, raw, default_year=None):
+    """Store `name` as ISO and `name_raw` as the device text."""
+    raw_clean = clean(raw)
+    target[name] = to_iso(raw_clean, default_year) if raw_clean else None
+    target[name + "_raw"] = raw_clean
+
+
+def new_result(**fields):
+    """A parser result with the keys every parser returns."""
+    result = {"unparsed": [], "warnings": []}
+    result.update(fields)
+    return result
+
+
+def text_lines(text):
+    """Split any input into lines: None/bytes tolerated, CR/LF/CRLF each one break, terminal noise removed."""
+    if text is None:
+        return []
+    if isinstance(text, (bytes, bytearray)):
+        text = bytes(text).decode("utf-8", errors="replace")
+    text = str(text)
+    text = _ANSI.sub("", text)
+    text = _MORE.sub("", text)
+    lines = []
+    for line in re.split(r"\r\n|\r|\n", text):
+        while "\b" in line:
+            index = line.index("\b")
+            line = line[: max(index - 1, 0)] + line[index + 1:]
+        lines.append(line.rstrip())
+    return lines
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+_MORE = re.compile(r"\s*--More--\s*")
+
+UDI_RE = re.compile(r"PID:\s*(?P<pid>[^,\s]*)\s*,\s*SN:\s*(?P<sn>[^,\s]+)", re.IGNORECASE)
+
+
+def parse_udi(text):
+    """'PID:C9300-24UX,SN:FCW2303D16Y' → {'pid', 'sn', 'udi'} or None."""
+    match = UDI_RE.search(str(text or ""))
+    if not match:
+        return None
+    pid, serial = match.group("pid"), match.group("sn")
+    return {"pid": pid or None, "sn": serial, "udi": "PID:%s,SN:%s" % (pid, serial)}
