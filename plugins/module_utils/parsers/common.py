@@ -64,7 +64,7 @@ def to_bool(value):
     text = clean(value)
     if text is None:
         return None
-    word = text.lower().split("(")[0].strip()
+    word = text.lower().split("(", maxsplit=1)[0].strip()
     if word in TRUE_WORDS:
         return True
     if word in FALSE_WORDS:

@@ -1,0 +1,54 @@
+# smartlic.slp — developer entry points. Every target builds .venv from the
+# pinned requirements when it is missing, so a fresh clone needs nothing else.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+export ANSIBLE_HOME := $(CURDIR)/tests/output/.ansible
+
+.PHONY: help venv test sanity lint changelog-lint docs-lint pytest unit integration demo bench bench-load clean
+
+help:
+	@echo "make demo   - run the main job on the built-in lab (diagnose, remediate --check, remediate, diagnose)"
+	@echo "make test   - sanity, lint, unit and integration tests (what CI runs)"
+	@echo "make bench  - benchmarks that print figures"
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+test: venv changelog-lint sanity lint pytest
+
+changelog-lint: venv
+	$(BIN)/antsibull-changelog lint
+
+sanity: venv
+	scripts/sanity.sh
+
+lint: venv
+	scripts/lint.sh
+
+pytest: venv
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests
+
+unit: venv
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/unit
+
+integration: venv
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/integration
+
+demo: venv
+	$(BIN)/python -m tests.demo
+
+bench: venv
+	$(BIN)/python -m tests.bench
+
+bench-load: venv
+	$(BIN)/python -m tests.bench load
+
+clean:
+	rm -rf collections tests/output .pytest_cache
