@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export ANSIBLE_HOME := $(CURDIR)/tests/output/.ansible
 
-.PHONY: help venv test sanity lint changelog-lint docs-lint pytest unit integration demo bench bench-load clean
+.PHONY: help venv test sanity lint changelog-lint docs-lint pytest unit integration demo bench bench-load clean ee
 
 help:
 	@echo "make demo   - run the main job on the built-in lab (diagnose, remediate --check, remediate, diagnose)"
@@ -52,3 +52,10 @@ bench-load: venv
 
 clean:
 	rm -rf collections tests/output .pytest_cache
+
+# Execution environment build context for AWX / AAP (see docs/scale.md).
+ee: venv
+	rm -rf build/ee && mkdir -p build
+	$(BIN)/ansible-galaxy collection build --force --output-path build .
+	cp build/smartlic-slp-$$($(BIN)/python -c "import yaml;print(yaml.safe_load(open('galaxy.yml'))['version'])").tar.gz build/smartlic-slp.tar.gz
+	$(BIN)/ansible-builder create -f execution-environment.yml -c build/ee
