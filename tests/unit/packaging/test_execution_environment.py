@@ -53,7 +53,7 @@ def test_ansible_builder_creates_build_context(tmp_path):
 
     context = tmp_path / "context"
     result = subprocess.run([os.path.join(BIN, "ansible-builder"), "create", "-f", "execution-environment.yml", "-c", str(context)],
-                            cwd=work, env=env, capture_output=True, text=True)
+                            cwd=work, env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     dockerfile = (context / "Dockerfile").read_text()
     assert "ansible-galaxy collection install" in dockerfile
