@@ -9,6 +9,7 @@ Pure Python, no Ansible imports, never raises on odd input.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from datetime import datetime
 
 NULL_WORDS = frozenset(
@@ -128,10 +129,17 @@ def parse_iso(iso):
         return None
 
 
+_NOT_WORD = re.compile(r"[^0-9A-Za-z]+")
+
+
+@lru_cache(maxsize=4096)
+def _snake(key):
+    return _NOT_WORD.sub("_", key).strip("_").lower() or "_"
+
+
 def snake(key):
     """'Next ACK deadline' → 'next_ack_deadline'; 'First report requirement (days)' → 'first_report_requirement_days'."""
-    text = re.sub(r"[^0-9A-Za-z]+", "_", str(key)).strip("_").lower()
-    return text or "_"
+    return _snake(str(key))
 
 
 def set_date(target, name, raw, default_year=None):

@@ -1,0 +1,303 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to smartlic.slp
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Split an offline capture into the command outputs it holds.
+
+A capture is a text file with one or more command outputs, each introduced by
+a tech-support section header (``------------------ show license status
+------------------``) or by a CLI prompt line echoing the command
+(``R1#show license status``, ``switch# show license status``, ``R1>sh lic
+stat``). Abbreviated commands are expanded (``sh lic stat``), output pipes are
+noted (``sh run | sec ntp`` is a filtered running-config).
+
+``read_capture(text)`` returns the sections with their metadata (where each
+starts, whether its output looks truncated and why), the platform detected
+from the content (or given as a hint), and every licensing syslog message of
+the file. ``split(text)`` returns the plain ``(command as typed, canonical
+command, output)`` list. Nothing here guesses: output that looks cut is
+reported as such, text with no recognisable section gives an empty list and a
+reason. Never raises.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ansible_collections.smartlic.slp.plugins.module_utils import syslog
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers import registry
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import text_lines
+
+# fmt: off
+_HEADER = re.compile(r"^\s*-{6,}\s*(?P<command>[A-Za-z].*?)\s*-{6,}\s*$")
+_PROMPT_COMMAND = re.compile(
+    r"^(?P<prompt>(?P<host>[\w+\-.:/\[\]]+)(?P<mode>(?:\([^)]+\)){0,3})(?P<char>[>#]))(?P<space>[ \t]*)(?P<command>\S.*?)\s*$"
+)
+_PROMPT_BARE = re.compile(r"^(?P<host>[\w+\-.:/\[\]]+)(?P<mode>(?:\([^)]+\)){0,3})(?P<char>[>#])\s*$")
+# network_cli's IOS prompt pattern, unanchored at the start: "... <none>" matches it.
+_PROMPT_LIKE_END = re.compile(r"[\w+\-.:/\[\]]+(?:\([^)]+\)){0,3}[>#] ?$")
+_HEADING_END = re.compile(r"^[A-Z][A-Za-z0-9 ,/()_'-]*:\s*$")
+# fmt: on
+
+# Command words an echoed prompt line may start with (in exec mode), beyond the commands the registry knows.
+EXEC_VERBS = (
+    "show", "ping", "terminal", "configure", "copy", "write", "dir", "more", "enable", "disable", "exit", "end", "license",
+    "traceroute", "clear", "reload", "run", "bash", "tclsh", "debug", "undebug", "send", "request", "test", "verify", "do",
+)
+
+# Platform evidence: (pattern, platform, weight, label).
+_EVIDENCE = (
+    (re.compile(r"%LICMGR-\d-"), "nxos", 3, "%LICMGR messages"),
+    (re.compile(r"Cisco Nexus Operating System|NX-OS|\bNXOS\b", re.IGNORECASE), "nxos", 3, "NX-OS banner"),
+    (re.compile(r"show ntp peer-status|^Total peers\s*:", re.IGNORECASE | re.MULTILINE), "nxos", 3, "show ntp peer-status"),
+    (re.compile(r"show running-config callhome|show logging logfile", re.IGNORECASE), "nxos", 3, "NX-OS-only command"),
+    (re.compile(r"\buse-vrf\b"), "nxos", 2, "use-vrf"),
+    (re.compile(r"^(?:\S*#)?\s*vrf context\s", re.MULTILINE), "nxos", 2, "vrf context"),
+    (re.compile(r"^!Command: show", re.MULTILINE), "nxos", 2, "NX-OS running-config header"),
+    (re.compile(r"^\s*feature\s+\S+\s*$", re.MULTILINE), "nxos", 1, "feature lines"),
+    (re.compile(r"^switch(?:\([^)]+\))?# ", re.MULTILINE), "nxos", 1, "switch# prompt"),
+    (re.compile(r"%SMART_LIC-\d-"), "ios", 2, "%SMART_LIC messages"),
+    (re.compile(r"Cisco IOS XE Software|IOS-XE|IOSXE|Cisco IOS Software", re.IGNORECASE), "ios", 3, "IOS XE banner"),
+    (re.compile(r"show ntp associations|^\s*address\s+ref clock\s+st\s", re.IGNORECASE | re.MULTILINE), "ios", 3, "show ntp associations"),
+    (re.compile(r"^Building configuration|^Current configuration\s*:", re.MULTILINE), "ios", 3, "IOS running-config header"),
+    (re.compile(r"show call-home|show license tech support|show ip http (?:client|server)", re.IGNORECASE), "ios", 2, "IOS XE-only command"),
+    (re.compile(r"^\s*crypto pki trustpoint\s", re.MULTILINE), "ios", 2, "crypto pki trustpoint"),
+    (re.compile(r"^Type escape sequence to abort", re.MULTILINE), "ios", 1, "IOS ping"),
+    (re.compile(r"^Router(?:\([^)]+\))?[>#]", re.MULTILINE), "ios", 1, "Router# prompt"),
+)
+
+
+def detect_platform(text, hint=None):
+    """(platform, evidence) where platform is 'ios', 'nxos' or None.
+
+    A hint (``ios``, ``cisco.nxos.nxos``, ...) wins; the evidence still lists
+    what the content shows.
+    """
+    try:
+        body = "\n".join(text_lines(text))
+    except Exception:  # pylint: disable=broad-except
+        body = ""
+    scores = {"ios": 0, "nxos": 0}
+    evidence = []
+    for pattern, platform, weight, label in _EVIDENCE:
+        if pattern.search(body):
+            scores[platform] += weight
+            evidence.append("%s: %s" % (platform, label))
+    chosen = registry.normalize_platform(hint)
+    if chosen:
+        return chosen, evidence
+    if scores["ios"] == scores["nxos"]:
+        return None, evidence
+    return ("ios" if scores["ios"] > scores["nxos"] else "nxos"), evidence
+
+
+_MESSAGE_HEAD = re.compile(r"%[A-Z][A-Z0-9_]*-[0-7]-[A-Z0-9_]+")
+
+
+def _looks_like_command(command, mode, platform):
+    if syslog.is_log_line(command) or _MESSAGE_HEAD.search(command):
+        # A log message printed right after the prompt, not a typed command.
+        return False
+    if registry.canonical_command(command, platform) or registry.canonical_command(command):
+        return True
+    words = command.split()
+    if not words:
+        return False
+    if mode:
+        # Configuration mode: any line typed there is a command.
+        return True
+    first = words[0].lower()
+    return len(first) >= 2 and any(verb.startswith(first) for verb in EXEC_VERBS)
+
+
+def _starts(lines, platform):
+    """Every line that opens a section: tech-support headers and prompts echoing a command."""
+    starts = []
+    for index, line in enumerate(lines):
+        header = _HEADER.match(line)
+        if header:
+            starts.append({"index": index, "source": "header", "command": header.group("command").strip(), "prompt": None, "host": None,
+                           "mode": None})
+            continue
+        prompt = _PROMPT_COMMAND.match(line)
+        if prompt and _looks_like_command(prompt.group("command"), prompt.group("mode"), platform):
+            starts.append({"index": index, "source": "prompt", "command": prompt.group("command").strip(), "prompt": prompt.group("prompt"),
+                           "host": prompt.group("host"), "mode": prompt.group("mode") or None})
+    return starts
+
+
+def _trim(lines):
+    start, end = 0, len(lines)
+    while start < end and not lines[start].strip():
+        start += 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return lines[start:end]
+
+
+def _structure_problems(section, output_lines, platform):
+    """Reasons to believe an output was cut, from what the output itself shows."""
+    reasons = []
+    canonical = section["canonical"] or ""
+    body = [line for line in output_lines if line.strip()]
+    if not body:
+        return reasons
+    last = body[-1]
+    text = "\n".join(output_lines)
+    if canonical.startswith("show license") and _HEADING_END.match(last):
+        reasons.append("ends with the heading '%s' and nothing under it" % last.strip())
+    if canonical.startswith("show license") and re.fullmatch(r"\s*=+\s*", last):
+        reasons.append("ends with a section title underline and nothing under it")
+    if canonical == "show license tech support" and re.search(r"^Smart Licensing Status\s*$", text, re.MULTILINE) \
+            and not re.search(r"^Platform Provided Mapping Table", text, re.MULTILINE):
+        reasons.append("show license tech support without its last section 'Platform Provided Mapping Table'")
+    if canonical == "show running-config" and not section["pipes"] and platform != "nxos" \
+            and re.search(r"^(?:Building configuration|Current configuration\s*:)", text, re.MULTILINE) \
+            and not any(line.strip() == "end" for line in body):
+        reasons.append("running-config without its final 'end' line")
+    return reasons
+
+
+def read_capture(text, platform=None):
+    """A capture file's text → sections with metadata, platform, messages (see module doc)."""
+    result = {"platform": None, "platform_source": None, "platform_detected": None, "platform_evidence": [], "hostname": None,
+              "sections": [], "messages": [], "default_year": None, "reason": None, "warnings": [], "preamble": ""}
+    try:
+        _read_into(text, platform, result)
+    except Exception as error:  # pylint: disable=broad-except
+        result["warnings"].append("capture reader stopped early: %s" % error)
+        if not result["sections"] and not result["reason"]:
+            result["reason"] = "the capture could not be read"
+    return result
+
+
+def _read_into(text, hint, result):
+    lines = text_lines(text)
+    detected, evidence = detect_platform(text)
+    hinted = registry.normalize_platform(hint)
+    result["platform_detected"] = detected
+    result["platform_evidence"] = evidence
+    result["platform"] = hinted or detected
+    result["platform_source"] = "hint" if hinted else ("content" if detected else None)
+    if hinted and detected and hinted != detected:
+        result["warnings"].append("platform hint '%s' overrides the content, which looks like %s" % (hinted, detected))
+    platform = result["platform"]
+    if not any(line.strip() for line in lines):
+        result["reason"] = "the capture is empty"
+        return
+    starts = _starts(lines, platform)
+    typed_at = [start["host"] for start in starts if start["host"]]
+    hosts = set(typed_at)
+    if hosts:
+        # The hostname of the prompt most commands were typed at.
+        result["hostname"] = max(sorted(hosts), key=typed_at.count)
+    result["preamble"] = "\n".join(_trim(lines[:starts[0]["index"]] if starts else lines))
+    for number, start in enumerate(starts):
+        end = starts[number + 1]["index"] if number + 1 < len(starts) else len(lines)
+        result["sections"].append(_section(lines, start, end, hosts, platform))
+    _flag_prompt_cuts(result["sections"], platform)
+    result["default_year"] = syslog.newest_year(text) or _clock_year(result["sections"])
+    result["messages"] = syslog.parse_messages(text, result["default_year"])
+    for message in result["messages"]:
+        message["source_command"] = _command_at(result["sections"], message.get("line"))
+    if not starts:
+        result["reason"] = "no tech-support section header (------ show ... ------) or prompt line echoing a command (R1#show ...) was found"
+        if result["messages"]:
+            result["reason"] += "; %d licensing syslog message(s) were read from the text" % len(result["messages"])
+
+
+def _section(lines, start, end, hosts, platform):
+    info = registry.command_info(start["command"], platform)
+    section = {
+        "command": start["command"],
+        "canonical": info["canonical"],
+        "filtered": info["filtered"],
+        "partial": info["partial"],
+        "pipes": info["pipes"],
+        "format": info["format"],
+        "source": start["source"],
+        "prompt": start["prompt"],
+        "hostname": start["host"],
+        "config_mode": bool(start["mode"]),
+        "start_line": start["index"] + 1,
+        "end_line": end,
+        "output": "",
+        "empty": True,
+        "truncated": False,
+        "truncation_reasons": [],
+        "after_prompt": None,
+        "ends_like_prompt": False,
+        "possible_continuation_of": None,
+        "warnings": [],
+    }
+    body = lines[start["index"] + 1:end]
+    cut = None
+    for offset, line in enumerate(body):
+        bare = _PROMPT_BARE.match(line.strip()) if line.strip() else None
+        if bare and bare.group("host") in hosts:
+            cut = offset
+            break
+    output_lines = body if cut is None else body[:cut]
+    if cut is not None:
+        rest = _trim(body[cut + 1:])
+        rest = [line for line in rest if not _PROMPT_BARE.match(line.strip() or "-")]
+        if rest:
+            section["truncated"] = True
+            section["truncation_reasons"].append(
+                "the prompt reappears at line %d and output continues after it" % (start["index"] + 2 + cut))
+            section["after_prompt"] = "\n".join(rest)
+    output_lines = _trim(output_lines)
+    section["output"] = "\n".join(output_lines)
+    section["empty"] = not output_lines
+    section["end_line"] = start["index"] + 1 + (cut if cut is not None else len(body))
+    reasons = _structure_problems(section, output_lines, platform)
+    if reasons:
+        section["truncated"] = True
+        section["truncation_reasons"].extend(reasons)
+    if output_lines and _PROMPT_LIKE_END.search(output_lines[-1]) and not _PROMPT_BARE.match(output_lines[-1].strip()):
+        section["ends_like_prompt"] = True
+    return section
+
+
+def _flag_prompt_cuts(sections, platform):
+    """network_cli can take a line ending in '<none>' for the prompt and hand the rest of the output to the next command.
+
+    Reported when a section ends like a prompt and the next section's parser
+    says the output does not look like its command.
+    """
+    for number, section in enumerate(sections[:-1]):
+        following = sections[number + 1]
+        if not section["ends_like_prompt"] or following["source"] != "prompt" or not following["canonical"] or following["empty"]:
+            continue
+        parsed = registry.parse_output(following["command"], following["output"], platform)
+        if not any("does not look like" in warning for warning in parsed.get("warnings", [])):
+            continue
+        last = section["output"].splitlines()[-1].strip()
+        section["truncated"] = True
+        section["truncation_reasons"].append(
+            "ends with '%s', which network_cli can take for a prompt, and the next section's output does not look like '%s': "
+            "the rest of this output is probably there" % (last, following["command"]))
+        following["warnings"].append("output does not look like '%s'; it may be the rest of '%s'" % (following["command"], section["command"]))
+        following["possible_continuation_of"] = section["command"]
+
+
+def _clock_year(sections):
+    for section in sections:
+        if section["canonical"] == "show clock":
+            match = re.search(r"\b(19|20)\d{2}\b", section["output"])
+            if match:
+                return int(match.group(0))
+    return None
+
+
+def _command_at(sections, line_number):
+    if not line_number:
+        return None
+    for section in sections:
+        if section["start_line"] < line_number <= section["end_line"]:
+            return section["command"]
+    return None
+
+
+def split(text, platform=None):
+    """[(command as typed, canonical command or None, output text)] of a capture."""
+    return [(section["command"], section["canonical"], section["output"]) for section in read_capture(text, platform)["sections"]]

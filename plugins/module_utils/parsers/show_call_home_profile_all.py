@@ -1,0 +1,182 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to smartlic.slp
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Parse IOS XE ``show call-home profile all``.
+
+One block per profile::
+
+    Profile Name: CiscoTAC-1
+        Profile status: ACTIVE
+        Reporting Data: Smart Call Home, Smart Licensing
+        Transport Method: http
+        HTTP  address: https://tools.cisco.com/its/service/oddce/services/DDCEService
+        Email address(es): a@example.com
+                           b@example.com
+        Periodic inventory info message is scheduled every 1 day of the month at 09:00
+        Alert-group               Severity
+        ------------------------  ------------
+        crash                     debugging
+
+The short form some documents show (``Profile: CiscoTAC-1 (status: ACTIVE)``,
+``Destination URL(s): …``, ``Smart-license messages: enabled``, as printed by
+``show call-home smart-licensing``) is read too.
+
+Result (docs/facts.md): ``{profiles: {name: {status, active, transport_method,
+http_addresses, email_addresses, other_addresses, mode, reporting_data,
+smart_licensing, message_format, message_size_limit, periodic, alert_groups,
+syslog_patterns, fields}}, smart_license_messages}``. ``Not yet set up`` and
+``N/A`` give empty lists.
+
+Pure Python, no Ansible imports, never raises.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean, new_result, snake, text_lines, to_bool, to_int
+
+COMMAND = "show call-home profile all"
+
+_PROFILE = re.compile(r"^\s*Profile Name\s*:\s*(?P<name>\S.*?)\s*$", re.IGNORECASE)
+_SHORT_PROFILE = re.compile(r"^\s*Profile\s*:\s*(?P<name>\S+)\s*\(status:\s*(?P<status>[^)]*)\)\s*$", re.IGNORECASE)
+_PAIR = re.compile(r"^(?P<indent>\s*)(?P<key>[A-Za-z][A-Za-z0-9 ()\-/]*?)\s*:\s*(?P<value>.*?)\s*$")
+_PERIODIC = re.compile(r"^\s*Periodic\s+(?P<kind>\S+)\s+info message is scheduled\s+(?P<when>.*?)\s+at\s+(?P<time>\d{1,2}:\d{2})\s*$", re.IGNORECASE)
+_TABLE_HEADER = re.compile(r"^\s*(?P<kind>Alert-group|Syslog-Pattern)\s+Severity\s*$", re.IGNORECASE)
+_DASHES = re.compile(r"^\s*-{3,}(?:\s+-{3,})*\s*$")
+_TABLE_ROW = re.compile(r"^\s*(?P<name>\S+)\s+(?P<severity>\S+)\s*$")
+_PROMPT = re.compile(r"^[A-Za-z0-9_.\-:/\[\]@]+(?:\([^)\s]*\))?[#>]\s*(?:(?:sh|sho|show)\b.*)?$", re.IGNORECASE)
+_ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+call\S*(?:\s+\S+)*\s*$", re.IGNORECASE)
+_ERROR = re.compile(r"^\s*(?:%\s*(?:Invalid|Incomplete|Ambiguous|Unknown|Error)|Invalid command|Syntax error|ERROR:)", re.IGNORECASE)
+_SHORT_HEADER = re.compile(r"^\s*Current smart-licensing transport settings\s*:?\s*$", re.IGNORECASE)
+_EMPTY_WORDS = ("not yet set up", "n/a", "none", "")
+
+# "Key:" of a profile → the list field its values go to (continuation lines included).
+LIST_FIELDS = {
+    "http_address": "http_addresses", "http_addresses": "http_addresses", "http_address_es": "http_addresses",
+    "destination_url_s": "http_addresses", "email_address_es": "email_addresses", "email_addresses": "email_addresses",
+    "email_address": "email_addresses", "other_address_es": "other_addresses", "other_addresses": "other_addresses",
+}
+
+
+def parse(text, platform=None):  # pylint: disable=unused-argument
+    """``show call-home profile all`` text → ``{profiles: {name: {...}}}``. Never raises."""
+    try:
+        return _parse(text)
+    except Exception as error:  # pylint: disable=broad-except
+        result = new_result()
+        result["warnings"].append("parser for %s failed: %s: %s" % (COMMAND, type(error).__name__, error))
+        return result
+
+
+def _new_profile(name):
+    return {"name": name, "status": None, "active": None, "mode": None, "reporting_data": None, "smart_licensing": None,
+            "message_format": None, "message_size_limit": None, "transport_method": None, "http_addresses": [], "email_addresses": [],
+            "other_addresses": [], "periodic": {}, "alert_groups": {}, "syslog_patterns": {}, "fields": {}}
+
+
+def _parse(text):
+    result = new_result()
+    profiles = {}
+    profile = None
+    last_list = None
+    table = None
+    errors = []
+    messages = None
+    lines = [line.expandtabs(8) for line in text_lines(text) if line.strip()]
+    for line in lines:
+        match = _PROFILE.match(line) or _SHORT_PROFILE.match(line)
+        if match:
+            name = match.group("name")
+            profile = profiles.setdefault(name, _new_profile(name))
+            if "status" in match.groupdict() and match.group("status"):
+                _set_status(profile, match.group("status"))
+            last_list, table = None, None
+            continue
+        if _PROMPT.match(line.strip()) or _ECHO.match(line) or _SHORT_HEADER.match(line):
+            continue
+        if _ERROR.match(line):
+            errors.append(line.strip())
+            continue
+        pair = _PAIR.match(line)
+        if pair and pair.group("value").startswith("//"):
+            pair = None  # a URL continuing the list above
+        if pair and snake(pair.group("key")) == "smart_license_messages":
+            messages = to_bool(pair.group("value"))
+            continue
+        if profile is None:
+            result["unparsed"].append(line)
+            continue
+        match = _TABLE_HEADER.match(line)
+        if match:
+            table = "alert_groups" if match.group("kind").lower().startswith("alert") else "syslog_patterns"
+            last_list = None
+            continue
+        if _DASHES.match(line):
+            continue
+        match = _PERIODIC.match(line)
+        if match:
+            profile["periodic"][snake(match.group("kind"))] = {"scheduled": match.group("when"), "time": match.group("time")}
+            table, last_list = None, None
+            continue
+        if pair and not (table and _TABLE_ROW.match(line) and ":" not in line.split()[0]):
+            table = None
+            last_list = _set_field(profile, pair.group("key"), pair.group("value"))
+            continue
+        if table:
+            match = _TABLE_ROW.match(line)
+            if match:
+                if match.group("name").upper() != "N/A":
+                    profile[table][match.group("name")] = match.group("severity")
+                continue
+        if last_list and len(line.split()) == 1:
+            _add_values(profile[last_list], line.strip())
+            continue
+        result["unparsed"].append(line)
+    if not profiles and messages is None:
+        if errors:
+            result["warnings"].append("the device rejected the command: %s" % errors[0])
+        elif lines:
+            result["warnings"].append("output does not look like %s" % COMMAND)
+        else:
+            result["warnings"].append("empty output: nothing to parse for %s" % COMMAND)
+        return result
+    result["profiles"] = profiles
+    result["smart_license_messages"] = messages
+    return result
+
+
+def _set_status(profile, status):
+    profile["status"] = clean(status)
+    word = (profile["status"] or "").lower()
+    profile["active"] = True if word == "active" else (False if word in ("inactive", "disabled") else None)
+
+
+def _add_values(target, value):
+    for item in re.split(r"[,\s]+", value or ""):
+        if item and item.lower() not in _EMPTY_WORDS and item not in target:
+            target.append(item)
+
+
+def _set_field(profile, key, value):
+    """Store one 'Key: value' of a profile; the list field name when the key takes continuation lines."""
+    name = snake(key)
+    profile["fields"][name] = value
+    if name in LIST_FIELDS:
+        if (value or "").strip().lower() not in _EMPTY_WORDS:
+            _add_values(profile[LIST_FIELDS[name]], value)
+        return LIST_FIELDS[name]
+    if name == "profile_status":
+        _set_status(profile, value)
+    elif name == "profile_mode":
+        profile["mode"] = clean(value)
+    elif name == "reporting_data":
+        profile["reporting_data"] = clean(value)
+        profile["smart_licensing"] = "smart licensing" in (value or "").lower()
+    elif name == "preferred_message_format":
+        profile["message_format"] = clean(value)
+    elif name == "message_size_limit":
+        profile["message_size_limit"] = to_int(value)
+    elif name == "transport_method":
+        profile["transport_method"] = clean(value)
+    return None

@@ -1,0 +1,106 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to smartlic.slp
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Parse IOS XE ``show ip http client`` (and its ``all`` / ``secure status`` forms).
+
+The output is a list of ``<setting>: <value>`` (or ``<setting> : <value>``)
+lines, grouped under headings such as ``HTTP client current connections:``.
+Every setting is kept in ``settings`` (snake_case keys, raw values) and the
+ones the flows use are normalised (docs/facts.md):
+
+- ``secure_trustpoint``: the ``ip http client secure-trustpoint`` name
+  (``HTTP secure client trustpoint: SLA-TrustPoint``, ``Secure trustpoint``…);
+- ``source_interface``: the ``ip http client source-interface`` name;
+- ``proxy``, ``secure_ciphersuite``, ``vrf``, ``version`` when printed.
+
+An empty or ``None``/``Not configured`` value gives None. Pure Python, no
+Ansible imports, never raises.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean, new_result, snake, text_lines
+
+COMMAND = "show ip http client"
+
+_PAIR = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9 ()\-/_.]*?)\s*:\s*(?P<value>.*?)\s*$")
+_PROMPT = re.compile(r"^[A-Za-z0-9_.\-:/\[\]@]+(?:\([^)\s]*\))?[#>]\s*(?:(?:sh|sho|show)\b.*)?$", re.IGNORECASE)
+_ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+ip\s+http\s+cl\S*(?:\s+\S+)*\s*$", re.IGNORECASE)
+_ERROR = re.compile(r"^\s*(?:%\s*(?:Invalid|Incomplete|Ambiguous|Unknown|Error)|Invalid command|Syntax error|ERROR:)", re.IGNORECASE)
+_STATE = re.compile(r"^\s*HTTP (?:secure )?client (?:is\s+)?(?P<state>running|not running|enabled|disabled)\.?\s*$", re.IGNORECASE)
+_UNSET = ("", "none", "not configured", "not set", "<unknown>", "unknown", "n/a", "-", "not set up")
+
+
+def parse(text, platform=None):  # pylint: disable=unused-argument
+    """``show ip http client`` text → ``{secure_trustpoint, source_interface, settings, ...}``. Never raises."""
+    try:
+        return _parse(text)
+    except Exception as error:  # pylint: disable=broad-except
+        result = new_result()
+        result["warnings"].append("parser for %s failed: %s: %s" % (COMMAND, type(error).__name__, error))
+        return result
+
+
+def _value(raw):
+    value = clean(raw)
+    if value is None or value.lower() in _UNSET:
+        return None
+    return value
+
+
+def _parse(text):
+    result = new_result()
+    settings = {}
+    sections = []
+    errors = []
+    state = None
+    lines = [line.expandtabs(8) for line in text_lines(text) if line.strip()]
+    for line in lines:
+        if _PROMPT.match(line.strip()) or _ECHO.match(line):
+            continue
+        if _ERROR.match(line):
+            errors.append(line.strip())
+            continue
+        match = _STATE.match(line)
+        if match:
+            state = match.group("state").lower() in ("running", "enabled")
+            continue
+        match = _PAIR.match(line)
+        if match:
+            key = snake(match.group("key"))
+            if match.group("value"):
+                settings[key] = match.group("value")
+            else:
+                sections.append(key)
+            continue
+        result["unparsed"].append(line)
+    if not settings and not sections and state is None:
+        if errors:
+            result["warnings"].append("the device rejected the command: %s" % errors[0])
+        elif lines:
+            result["warnings"].append("output does not look like %s" % COMMAND)
+        else:
+            result["warnings"].append("empty output: nothing to parse for %s" % COMMAND)
+        return result
+    result.update({
+        "secure_trustpoint": _pick(settings, ("trustpoint",), ("peer", "server")),
+        "source_interface": _pick(settings, ("source_interface",), ()),
+        "secure_ciphersuite": _pick(settings, ("ciphersuite",), ("server",)),
+        "proxy": _pick(settings, ("proxy",), ()),
+        "vrf": _pick(settings, ("vrf",), ()),
+        "version": _pick(settings, ("version",), ("tls", "server")),
+        "running": state,
+        "settings": settings,
+        "sections": sections,
+    })
+    return result
+
+
+def _pick(settings, wanted, excluded):
+    """The value of the first setting whose key holds one of `wanted` and none of `excluded`."""
+    for key, value in settings.items():
+        if any(word in key for word in wanted) and not any(word in key for word in excluded):
+            return _value(value)
+    return None

@@ -1,0 +1,114 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to smartlic.slp
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Parse IOS XE ``show ip http server session-module``.
+
+The session modules table (also part of ``show ip http server all``)::
+
+    HTTP server application session modules:
+     Session module Name  Handle Status   Secure-status  Description
+    HTTP_IFS              1      Active   Active         HTTP based IOS File Server
+    SL_HTTP               2      Active   Active         HTTP REST IOS-XE Smart License Server
+
+Older releases print no ``Secure-status`` column. ``Key: value`` lines
+(``HTTP server status: Enabled``) and the ``HTTP server current
+connections:`` table are kept too.
+
+Result (docs/facts.md): ``{modules: {name: {handle, status, secure_status,
+active, secure_active, description}}, settings, connections}``. ``active`` is
+True when the module is active on the HTTP or the HTTPS server.
+
+Pure Python, no Ansible imports, never raises.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, snake, text_lines
+
+COMMAND = "show ip http server session-module"
+
+_STATE = r"(?:Active|Inactive|Enabled|Disabled)"
+_ROW = re.compile(r"^\s*(?P<name>\S+)\s+(?P<handle>\d+)\s+(?P<status>" + _STATE + r")(?:\s+(?P<secure>" + _STATE + r"))?(?:\s+(?P<description>\S.*?))?\s*$",
+                  re.IGNORECASE)
+_TABLE_HEADER = re.compile(r"^\s*Session module Name\s+Handle\s+Status.*$", re.IGNORECASE)
+_CONNECTION_HEADER = re.compile(r"^\s*local-ipaddress:port\s+remote-ipaddress:port\s+in-bytes\s+out-bytes.*$", re.IGNORECASE)
+_CONNECTION = re.compile(r"^\s*(?P<local>\S+:\d+)\s+(?P<remote>\S+:\d+)\s+(?P<in_bytes>\d+)\s+(?P<out_bytes>\d+)(?:\s+(?P<end>\S.*?))?\s*$")
+_HEADING = re.compile(r"^\s*(?P<heading>[A-Za-z][^:]*?)\s*:\s*$")
+_PAIR = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9 ()\-/_.]*?)\s*:\s*(?P<value>\S.*?)\s*$")
+_PROMPT = re.compile(r"^[A-Za-z0-9_.\-:/\[\]@]+(?:\([^)\s]*\))?[#>]\s*(?:(?:sh|sho|show)\b.*)?$", re.IGNORECASE)
+_ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+ip\s+http\s+(?:\S+\s*)*$", re.IGNORECASE)
+_ERROR = re.compile(r"^\s*(?:%\s*(?:Invalid|Incomplete|Ambiguous|Unknown|Error)|Invalid command|Syntax error|ERROR:)", re.IGNORECASE)
+
+
+def parse(text, platform=None):  # pylint: disable=unused-argument
+    """``show ip http server session-module`` text → ``{modules: {name: {active, ...}}, ...}``. Never raises."""
+    try:
+        return _parse(text)
+    except Exception as error:  # pylint: disable=broad-except
+        result = new_result()
+        result["warnings"].append("parser for %s failed: %s: %s" % (COMMAND, type(error).__name__, error))
+        return result
+
+
+def _active(state):
+    if not state:
+        return None
+    return state.lower() in ("active", "enabled")
+
+
+def _parse(text):
+    result = new_result()
+    modules = {}
+    settings = {}
+    connections = []
+    headings = []
+    errors = []
+    table = False
+    lines = [line.expandtabs(8) for line in text_lines(text) if line.strip()]
+    for line in lines:
+        if _TABLE_HEADER.match(line):
+            table = True
+            continue
+        match = _ROW.match(line)
+        if match:
+            status, secure = match.group("status"), match.group("secure")
+            modules[match.group("name")] = {
+                "handle": int(match.group("handle")),
+                "status": status,
+                "secure_status": secure,
+                "active": bool(_active(status) or _active(secure)),
+                "http_active": _active(status),
+                "secure_active": _active(secure),
+                "description": match.group("description"),
+            }
+            continue
+        match = _CONNECTION.match(line)
+        if match:
+            connections.append({key: (int(value) if key.endswith("bytes") else value) for key, value in match.groupdict().items()})
+            continue
+        if _CONNECTION_HEADER.match(line) or _PROMPT.match(line.strip()) or _ECHO.match(line):
+            continue
+        if _ERROR.match(line):
+            errors.append(line.strip())
+            continue
+        match = _HEADING.match(line)
+        if match:
+            headings.append(match.group("heading"))
+            continue
+        match = _PAIR.match(line)
+        if match:
+            settings[snake(match.group("key"))] = match.group("value")
+            continue
+        result["unparsed"].append(line)
+    if not (modules or table):
+        if errors:
+            result["warnings"].append("the device rejected the command: %s" % errors[0])
+        elif lines:
+            result["warnings"].append("output does not look like %s" % COMMAND)
+        else:
+            result["warnings"].append("empty output: nothing to parse for %s" % COMMAND)
+        return result
+    result.update({"modules": modules, "settings": settings, "connections": connections, "headings": headings})
+    return result

@@ -1,0 +1,163 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to smartlic.slp
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Parse IOS XE ``show ntp associations``.
+
+One row per association: markers, address, ref clock, stratum, when, poll,
+reach, delay, offset, dispersion. The markers before the address follow the
+legend the device prints under the table:
+
+- current legend ``* sys.peer, # selected, + candidate, - outlyer, x falseticker, ~ configured``;
+- older legend ``* master (synced), # master (unsynced), + selected, - candidate, ~ configured``.
+
+Result (docs/facts.md): ``{peers: [{address, ref_clock, stratum, reach, offset,
+delay, vrf, sys_peer, candidate, configured, status, ...}], synchronized,
+sys_peer}``. ``synchronized`` is True when a peer is the system peer (``*``).
+``offset``, ``delay`` and ``disp`` are milliseconds (float); ``reach`` is the
+register as printed (octal digits, ``377`` = the last 8 polls answered).
+
+Pure Python, no Ansible imports, never raises.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, text_lines
+
+COMMAND = "show ntp associations"
+
+_FLAGS = r"(?P<flags>[*#+\-xo~]*)\s*"
+_ADDRESS = r"(?P<address>[0-9A-Fa-f]*[0-9A-Fa-f:.][0-9A-Fa-f:.%]*|[A-Za-z][\w.\-]*)"
+_COLUMNS = (r"(?P<ref>\S+)\s+(?P<st>\d+)\s+(?P<when>\S+)\s+(?P<poll>\d+)\s+(?P<reach>\d+)\s+"
+            r"(?P<delay>-?\d+(?:\.\d*)?)\s+(?P<offset>-?\d+(?:\.\d*)?)\s+(?P<disp>-?\d+(?:\.\d*)?)")
+_ROW = re.compile(r"^\s*" + _FLAGS + _ADDRESS + r"\s+" + _COLUMNS + r"\s*$")
+# A long address pushes the rest of the row to the next line.
+_ROW_HEAD = re.compile(r"^\s*" + _FLAGS + _ADDRESS + r"\s*$")
+_ROW_TAIL = re.compile(r"^\s+" + _COLUMNS + r"\s*$")
+_TABLE_HEADER = re.compile(r"^\s*address\s+ref\s*clock\s+st\s+when\s+poll\s+reach\s+delay\s+offset\s+disp\s*$", re.IGNORECASE)
+_LEGEND = re.compile(r"^\s*\*\s*(?P<word>sys\.peer|master)\b.*$", re.IGNORECASE)
+_NOT_ENABLED = re.compile(r"^\s*%\s*NTP is not enabled\.?\s*$", re.IGNORECASE)
+_PROMPT = re.compile(r"^[A-Za-z0-9_.\-:/\[\]@]+(?:\([^)\s]*\))?[#>]\s*(?:(?:sh|sho|show)\b.*)?$", re.IGNORECASE)
+_ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+ntp\s+a\S*\s*$", re.IGNORECASE)
+_ERROR = re.compile(r"^\s*(?:%\s*(?:Invalid|Incomplete|Ambiguous|Unknown|Error)|Invalid command|Syntax error|ERROR:)", re.IGNORECASE)
+
+# Marker → status, per legend.
+STATUS_CURRENT = {"*": "sys_peer", "o": "sys_peer", "#": "selected", "+": "candidate", "-": "outlyer", "x": "falseticker"}
+STATUS_OLD = {"*": "sys_peer", "#": "master_unsynced", "+": "selected", "-": "candidate", "x": "falseticker"}
+
+
+def parse(text, platform=None):  # pylint: disable=unused-argument
+    """``show ntp associations`` text → ``{peers, synchronized, sys_peer, ...}``. Never raises."""
+    try:
+        return _parse(text)
+    except Exception as error:  # pylint: disable=broad-except
+        result = new_result()
+        result["warnings"].append("parser for %s failed: %s: %s" % (COMMAND, type(error).__name__, error))
+        return result
+
+
+def _number(text):
+    try:
+        return float(text)
+    except (TypeError, ValueError):
+        return None
+
+
+def _integer(text):
+    return int(text) if text is not None and text.isdigit() else None
+
+
+def _parse(text):
+    result = new_result()
+    rows = []
+    legend = None
+    seen_table = False
+    enabled = None
+    errors = []
+    pending = None
+    lines = [line.expandtabs(8) for line in text_lines(text) if line.strip()]
+    for line in lines:
+        if pending is not None:
+            tail = _ROW_TAIL.match(line)
+            if tail:
+                rows.append((pending.group("flags"), pending.group("address"), tail.groupdict(), pending.group(0).strip() + " " + line.strip()))
+                pending = None
+                continue
+            result["unparsed"].append(pending.group(0))
+            pending = None
+        match = _ROW.match(line)
+        if match:
+            rows.append((match.group("flags"), match.group("address"), match.groupdict(), line.strip()))
+            continue
+        if _TABLE_HEADER.match(line):
+            seen_table = True
+            continue
+        match = _LEGEND.match(line)
+        if match:
+            legend = "old" if match.group("word").lower() == "master" else "current"
+            continue
+        if _NOT_ENABLED.match(line):
+            enabled = False
+            continue
+        if _PROMPT.match(line.strip()) or _ECHO.match(line):
+            continue
+        if _ERROR.match(line):
+            errors.append(line.strip())
+            continue
+        if seen_table and _ROW_HEAD.match(line):
+            pending = _ROW_HEAD.match(line)
+            continue
+        result["unparsed"].append(line)
+    if pending is not None:
+        result["unparsed"].append(pending.group(0))
+    if not (rows or seen_table or legend or enabled is False):
+        if errors:
+            result["warnings"].append("the device rejected the command: %s" % errors[0])
+        elif lines:
+            result["warnings"].append("output does not look like %s" % COMMAND)
+            result["unparsed"] = lines
+        else:
+            # IOS prints nothing when no association exists.
+            result["warnings"].append("empty output: no NTP association")
+            result.update({"peers": [], "synchronized": False, "sys_peer": None, "legend": None, "ntp_enabled": None})
+        return result
+    statuses = STATUS_OLD if legend == "old" else STATUS_CURRENT
+    peers = [_peer(flags, address, columns, raw, statuses) for flags, address, columns, raw in rows]
+    sys_peer = next((peer for peer in peers if peer["sys_peer"]), None)
+    result.update({
+        "peers": peers,
+        "synchronized": sys_peer is not None,
+        "sys_peer": sys_peer["address"] if sys_peer else None,
+        "legend": legend,
+        "ntp_enabled": False if enabled is False else (True if peers else None),
+    })
+    if enabled is False:
+        result["warnings"].append("NTP is not enabled on the device")
+    return result
+
+
+def _peer(flags, address, columns, raw, statuses):
+    markers = flags.replace("~", "")
+    status = None
+    for marker in markers:
+        status = statuses.get(marker, status)
+    return {
+        "address": address,
+        "ref_clock": columns["ref"],
+        "stratum": _integer(columns["st"]),
+        "when": _integer(columns["when"]),
+        "when_raw": columns["when"],
+        "poll": _integer(columns["poll"]),
+        "reach": _integer(columns["reach"]),
+        "delay": _number(columns["delay"]),
+        "offset": _number(columns["offset"]),
+        "disp": _number(columns["disp"]),
+        "vrf": None,
+        "markers": flags,
+        "status": status,
+        "sys_peer": status == "sys_peer",
+        "candidate": status in ("candidate", "selected"),
+        "configured": "~" in flags,
+        "raw": raw,
+    }

@@ -1,0 +1,143 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to smartlic.slp
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Parse NX-OS ``show ntp peer-status``.
+
+::
+
+    Total peers : 4
+    * - selected for sync, + -  peer mode(active),
+    - - peer mode(passive), = - polled in client mode
+        remote               local              st   poll   reach delay   vrf
+    ---------------------------------------------------------------------------
+    *10.4.1.1               0.0.0.0             8   16     377   0.01311 default
+    =10.64.4.4              0.0.0.0            16  256       0   0.00000 VRF1
+
+Rows wrapped on narrow terminals (address and local on one line, the numbers
+on the next, even with the VRF glued to the delay) are joined. The ``vrf``
+column may be empty.
+
+Result (docs/facts.md): ``{peers: [{address, local, stratum, poll, reach,
+delay, vrf, sys_peer, candidate, configured, mode, ...}], synchronized,
+sys_peer, total_peers}``. ``sys_peer`` is the ``*`` row ("selected for
+sync"); ``delay`` is in seconds as printed; NX-OS prints no offset
+(``offset: None``) and has no candidate marker (``candidate: False``).
+
+Pure Python, no Ansible imports, never raises.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, text_lines
+
+COMMAND = "show ntp peer-status"
+
+_HEAD = r"(?P<mark>[*+=\-])?(?P<address>[0-9A-Za-z][\w.:%\-]*)\s+(?P<local>[0-9A-Za-z][\w.:%\-]*)"
+_NUMBERS = r"(?P<st>\d+)\s+(?P<poll>\d+)\s+(?P<reach>\d+)\s+(?P<delay>\d+(?:\.\d+)?)(?:\s*(?P<vrf>[A-Za-z_][\w.:\-]*))?"
+_ROW = re.compile(r"^\s*" + _HEAD + r"\s+" + _NUMBERS + r"\s*$")
+_ROW_HEAD = re.compile(r"^\s*" + _HEAD + r"\s*$")
+_ROW_TAIL = re.compile(r"^\s*" + _NUMBERS + r"\s*$")
+_TOTAL = re.compile(r"^\s*Total peers\s*:\s*(?P<total>\d+)\s*$", re.IGNORECASE)
+_LEGEND = re.compile(r"^\s*(?:\*\s*-\s*selected for sync.*|-\s*-\s*peer mode\(passive\).*)$", re.IGNORECASE)
+_COLUMNS = re.compile(r"^\s*(?:remote\s+local(?:\s+st\s+poll\s+reach\s+delay(?:\s+vrf)?)?|st\s+poll\s+reach\s+delay(?:\s+vrf)?)\s*$", re.IGNORECASE)
+_DASHES = re.compile(r"^\s*-{5,}\s*$")
+_PROMPT = re.compile(r"^[A-Za-z0-9_.\-:/\[\]@]+(?:\([^)\s]*\))?[#>]\s*(?:(?:sh|sho|show)\b.*)?$", re.IGNORECASE)
+_ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+ntp\s+peer-s\S*\s*$", re.IGNORECASE)
+_ERROR = re.compile(r"^\s*(?:%\s*(?:Invalid|Incomplete|Ambiguous|Unknown|Error)|Invalid command|Syntax error|ERROR:)", re.IGNORECASE)
+
+MODES = {"*": None, "+": "active", "-": "passive", "=": "client"}
+
+
+def parse(text, platform=None):  # pylint: disable=unused-argument
+    """``show ntp peer-status`` text → ``{peers, synchronized, sys_peer, total_peers}``. Never raises."""
+    try:
+        return _parse(text)
+    except Exception as error:  # pylint: disable=broad-except
+        result = new_result()
+        result["warnings"].append("parser for %s failed: %s: %s" % (COMMAND, type(error).__name__, error))
+        return result
+
+
+def _parse(text):
+    result = new_result()
+    rows = []
+    total = None
+    table = False
+    errors = []
+    pending = None
+    lines = [line.expandtabs(8) for line in text_lines(text) if line.strip()]
+    for line in lines:
+        if pending is not None:
+            tail = _ROW_TAIL.match(line)
+            if tail:
+                fields = dict(pending.groupdict())
+                fields.update(tail.groupdict())
+                rows.append((fields, pending.group(0).strip() + " " + line.strip()))
+                pending = None
+                continue
+            result["unparsed"].append(pending.group(0))
+            pending = None
+        match = _ROW.match(line)
+        if match and not _COLUMNS.match(line):
+            rows.append((match.groupdict(), line.strip()))
+            continue
+        match = _TOTAL.match(line)
+        if match:
+            total = int(match.group("total"))
+            continue
+        if _LEGEND.match(line) or _COLUMNS.match(line) or _DASHES.match(line):
+            table = True
+            continue
+        if _PROMPT.match(line.strip()) or _ECHO.match(line):
+            continue
+        if _ERROR.match(line):
+            errors.append(line.strip())
+            continue
+        if table and _ROW_HEAD.match(line):
+            pending = _ROW_HEAD.match(line)
+            continue
+        result["unparsed"].append(line)
+    if pending is not None:
+        result["unparsed"].append(pending.group(0))
+    if not (rows or table or total is not None):
+        if errors:
+            result["warnings"].append("the device rejected the command: %s" % errors[0])
+        elif lines:
+            result["warnings"].append("output does not look like %s" % COMMAND)
+            result["unparsed"] = lines
+        else:
+            result["warnings"].append("empty output: nothing to parse for %s" % COMMAND)
+        return result
+    peers = [_peer(fields, raw) for fields, raw in rows]
+    sys_peer = next((peer for peer in peers if peer["sys_peer"]), None)
+    result.update({
+        "peers": peers,
+        "synchronized": sys_peer is not None,
+        "sys_peer": sys_peer["address"] if sys_peer else None,
+        "total_peers": total,
+    })
+    if total is not None and total != len(peers):
+        result["warnings"].append("the device counts %d peers, %d rows were read" % (total, len(peers)))
+    return result
+
+
+def _peer(fields, raw):
+    mark = fields.get("mark")
+    return {
+        "address": fields["address"],
+        "local": fields["local"],
+        "stratum": int(fields["st"]),
+        "poll": int(fields["poll"]),
+        "reach": int(fields["reach"]),
+        "delay": float(fields["delay"]),
+        "offset": None,
+        "vrf": fields.get("vrf"),
+        "marker": mark,
+        "mode": MODES.get(mark),
+        "sys_peer": mark == "*",
+        "candidate": False,
+        "configured": mark != "-",
+        "raw": raw,
+    }

@@ -1,0 +1,152 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to smartlic.slp
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Parse IOS XE ``show ntp status``.
+
+::
+
+    Clock is synchronized, stratum 3, reference is 10.16.2.2
+    nominal freq is 250.0000 Hz, actual freq is 250.0000 Hz, precision is 2**10
+    ntp uptime is 1921500 (1/100 of seconds), resolution is 4000
+    reference time is DA9A2D44.BE76C8B8 (10:58:44.744 UTC Mon Apr 18 2016)
+    clock offset is 0.0000 msec, root delay is 0.00 msec
+    root dispersion is 2.31 msec, peer dispersion is 1.20 msec
+    loopfilter state is 'CTRL' (Normal Controlled Loop), drift is 0.000000000 s/s
+    system poll interval is 64, last update was 5 sec ago.
+
+An unsynchronised clock prints ``Clock is unsynchronized, stratum 16, no
+reference clock``. Result (docs/facts.md): ``{synchronized, stratum,
+reference, ...}``, every ``<name> is <value>`` pair kept raw in ``fields``.
+
+Pure Python, no Ansible imports, never raises.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, snake, text_lines, to_iso
+
+COMMAND = "show ntp status"
+
+_STATE = re.compile(r"^\s*Clock is (?P<state>synchronized|unsynchronized|unsynchronised|synchronised)\b(?P<rest>.*)$", re.IGNORECASE)
+_PAIR = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9 ]*?)\s+(?:is|was)\s+(?P<value>.*?)\s*$", re.IGNORECASE)
+# "reference assoc id 3"
+_WORDS_VALUE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z ]*?)\s+(?P<value>\d\S*)\s*$")
+_NOT_ENABLED = re.compile(r"^\s*%\s*NTP is not enabled\.?\s*$", re.IGNORECASE)
+_PROMPT = re.compile(r"^[A-Za-z0-9_.\-:/\[\]@]+(?:\([^)\s]*\))?[#>]\s*(?:(?:sh|sho|show)\b.*)?$", re.IGNORECASE)
+_ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+ntp\s+stat\S*\s*$", re.IGNORECASE)
+_ERROR = re.compile(r"^\s*(?:%\s*(?:Invalid|Incomplete|Ambiguous|Unknown|Error)|Invalid command|Syntax error|ERROR:)", re.IGNORECASE)
+_FLOAT = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def parse(text, platform=None):  # pylint: disable=unused-argument
+    """``show ntp status`` text → ``{synchronized, stratum, reference, ...}``. Never raises."""
+    try:
+        return _parse(text)
+    except Exception as error:  # pylint: disable=broad-except
+        result = new_result()
+        result["warnings"].append("parser for %s failed: %s: %s" % (COMMAND, type(error).__name__, error))
+        return result
+
+
+def _split(line):
+    """'a is 1, b is 2 (x, y)' → ['a is 1', 'b is 2 (x, y)']: commas inside parentheses are kept."""
+    parts, depth, current = [], 0, ""
+    for char in line:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(depth - 1, 0)
+        if char == "," and depth == 0:
+            parts.append(current)
+            current = ""
+            continue
+        current += char
+    parts.append(current)
+    return [part.strip() for part in parts if part.strip()]
+
+
+def _float(value):
+    match = _FLOAT.search(value or "")
+    return float(match.group(0)) if match else None
+
+
+def _parse(text):
+    result = new_result()
+    fields = {}
+    state = None
+    enabled = None
+    errors = []
+    lines = [line for line in text_lines(text) if line.strip()]
+    for line in lines:
+        match = _STATE.match(line)
+        if match:
+            state = match.group("state").lower().startswith("synchron")
+            rest = match.group("rest")
+            for part in _split(rest):
+                words = part.split()
+                if words[:1] == ["stratum"] and len(words) > 1:
+                    fields["stratum"] = words[1]
+                elif part.lower() == "no reference clock":
+                    fields["reference"] = None
+                else:
+                    pair = _PAIR.match(part) or _WORDS_VALUE.match(part)
+                    if pair:
+                        fields[snake(pair.group("key"))] = pair.group("value")
+            continue
+        if _NOT_ENABLED.match(line):
+            enabled = False
+            continue
+        if _PROMPT.match(line.strip()) or _ECHO.match(line):
+            continue
+        if _ERROR.match(line):
+            errors.append(line.strip())
+            continue
+        parts = _split(line.strip().rstrip("."))
+        pairs = [_PAIR.match(part) for part in parts]
+        if parts and all(pair or part.lower() == "never updated" for pair, part in zip(pairs, parts)):
+            for pair, part in zip(pairs, parts):
+                if pair:
+                    fields[snake(pair.group("key"))] = pair.group("value")
+                else:
+                    fields["last_update"] = "never"
+            continue
+        result["unparsed"].append(line)
+    if state is None and enabled is None:
+        if errors:
+            result["warnings"].append("the device rejected the command: %s" % errors[0])
+        elif lines:
+            result["warnings"].append("output does not look like %s" % COMMAND)
+        else:
+            result["warnings"].append("empty output: nothing to parse for %s" % COMMAND)
+        return result
+    if enabled is False:
+        result["warnings"].append("NTP is not enabled on the device")
+        result.update({"synchronized": False, "stratum": None, "reference": None, "ntp_enabled": False, "fields": {}})
+        return result
+    reference_time = fields.get("reference_time")
+    inner = re.search(r"\((?P<time>[^)]*)\)", reference_time or "")
+    if (reference_time or "").startswith("00000000.00000000"):
+        inner = None  # never set
+    result.update({
+        "synchronized": state,
+        "stratum": int(fields["stratum"]) if str(fields.get("stratum", "")).isdigit() else None,
+        "reference": fields.get("reference"),
+        "reference_time": to_iso(inner.group("time")) if inner else None,
+        "reference_time_raw": reference_time,
+        "clock_offset": _float(fields.get("clock_offset")),
+        "root_delay": _float(fields.get("root_delay")),
+        "root_dispersion": _float(fields.get("root_dispersion")),
+        "peer_dispersion": _float(fields.get("peer_dispersion")),
+        "poll_interval": _float(fields.get("system_poll_interval")),
+        "last_update_seconds": _float(fields.get("last_update")),
+        "loopfilter_state": (fields.get("loopfilter_state") or "").split(" ")[0].strip("'") or None,
+        "ntp_enabled": True,
+        "fields": fields,
+    })
+    if result["poll_interval"] is not None:
+        result["poll_interval"] = int(result["poll_interval"])
+    if result["last_update_seconds"] is not None:
+        result["last_update_seconds"] = int(result["last_update_seconds"])
+    return result

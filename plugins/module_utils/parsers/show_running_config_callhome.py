@@ -1,0 +1,56 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to smartlic.slp
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Parse NX-OS ``show running-config callhome all``.
+
+The output is the ``callhome`` block of the configuration (with defaults) under
+the usual ``!Command:`` / ``!Time:`` / ``version`` header. The block is read by
+:func:`show_running_config.call_home_facts`, the same code that reads it
+inside a whole running-config, so both give the same ``call_home`` dict
+(docs/facts.md): ``enabled`` (``enable`` present), ``http_use_vrf``
+(``transport http use-vrf V``), ``destination_profiles`` (``destination-profile
+NAME transport-method http``, ``… index N http URL``, ``… email-addr X``), ...
+
+Pure Python, no Ansible imports, never raises.
+"""
+
+from __future__ import annotations
+
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, text_lines
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.show_running_config import call_home_facts, config_tree
+
+COMMAND = "show running-config callhome all"
+
+
+def parse(text, platform=None):
+    """``show running-config callhome all`` text → ``{call_home, version, header}``. Never raises."""
+    try:
+        return _parse(text, platform)
+    except Exception as error:  # pylint: disable=broad-except
+        result = new_result()
+        result["warnings"].append("parser for %s failed: %s: %s" % (COMMAND, type(error).__name__, error))
+        return result
+
+
+def _parse(text, platform):
+    roots, header, errors = config_tree(text)
+    result = new_result()
+    blocks = [node for node in roots if node.text.strip().lower() in ("callhome", "call-home", "service call-home", "no service call-home")]
+    if not blocks and "callhome" not in header.get("nxos_command", "").lower():
+        if errors:
+            result["warnings"].append("the device rejected the command: %s" % errors[0])
+        elif roots:
+            result["warnings"].append("output does not look like %s" % COMMAND)
+            result["unparsed"] = [line for line in text_lines(text) if line.strip()]
+        else:
+            result["warnings"].append("empty output: nothing to parse for %s" % COMMAND)
+        return result
+    found = platform if platform in ("ios", "nxos") else ("ios" if any(node.text.strip().lower() == "call-home" for node in blocks) else "nxos")
+    result["platform"] = found
+    result["call_home"] = call_home_facts(roots, found)
+    version = [node.text.split()[1] for node in roots if node.text.lower().startswith("version ") and len(node.text.split()) > 1]
+    result["version"] = version[0] if version else None
+    result["header"] = header
+    result["unparsed"] = [node.text for node in roots if node not in blocks and not node.text.lower().startswith("version ")]
+    result["warnings"].extend("the device printed an error: %s" % error for error in errors)
+    return result
