@@ -1,0 +1,602 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to smartlic.slp
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""What a diagnosis collects from a device, and how outputs become one device result.
+
+Used by the modules ``smart_license_facts`` (live, over network_cli, and
+``state: parsed``) and ``smart_license_captures`` (a folder of capture files):
+
+- ``commands_for(platform)``: every command one diagnosis runs, per platform;
+- ``probe_commands(facts, platform)``: ``ping`` of the licensing server named
+  by the transport URL, in the licensing VRF;
+- ``analyze_outputs(outputs, platform)``: the outputs of a live session (a
+  command that the device rejected is recorded as an error for that command);
+- ``analyze_text(text)`` / ``analyze_file(path)``: an offline capture;
+- ``analyze_files(paths, workers)``: many captures in a process pool.
+
+Live outputs are laid out as the transcript a terminal would show and read by
+``capture.read_capture``, so live and offline results go through the same
+code: sections, platform, syslog messages and truncation checks. Output that
+looks cut (a line ending in ``<none>`` that network_cli took for the prompt,
+a section missing its end) gives a warning for that command and is left out
+of the facts, rather than diagnosed from half a page.
+
+The device result is the per-device report document (DESIGN.md): ``host``,
+``platform``, ``facts``, ``messages``, ``findings``, plus ``summary``,
+``collected_at`` (device clock), ``ack`` (next ACK deadline, days left),
+``commands`` (status of every command), ``warnings``, ``usable`` and
+``reason``. Pure Python stdlib; never raises on device text.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import math
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+
+from ansible_collections.smartlic.slp.plugins.module_utils import capture
+from ansible_collections.smartlic.slp.plugins.module_utils import report
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers import registry
+from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import url_host
+from ansible_collections.smartlic.slp.plugins.module_utils.rules.context import Context
+
+try:
+    from ansible_collections.smartlic.slp.plugins.module_utils.rules import engine
+except ImportError:  # pragma: no cover - reported in every result by run_rules()
+    engine = None
+
+TECH_SUPPORT = "show license tech support"
+IOS_GATHER = (
+    "show license status",
+    "show license udi",
+    "show license usage",
+    "show license summary",
+    "show license rum id all",
+    "show clock",
+    "show ntp associations",
+    "show ntp status",
+    "show running-config",
+    "show call-home profile all",
+    "show ip http client",
+    "show ip http server session-module",
+    "show logging",
+)
+NXOS_GATHER = (
+    "show license status",
+    "show license usage",
+    "show license udi",
+    "show running-config",
+    "show running-config callhome all",
+    "show clock",
+    "show ntp peer-status",
+    "show logging logfile",
+)
+# Findings whose cause the tech-support output (failure reasons, communication statistics) can tell apart.
+TECH_SUPPORT_HELPS = frozenset({"cssm_unreachable", "usage_report_failed", "report_ack_overdue"})
+TECH_SUPPORT_MODES = ("auto", "always", "never")
+# The host name of the prompt used to lay live outputs out as a transcript.
+TRANSCRIPT_HOST = "smartlic-gather"
+# Bytes read from a capture file; anything larger is cut with a warning.
+MAX_CAPTURE_BYTES = 64 * 1024 * 1024
+DEFAULT_URL_HOSTS = {"smart": "smartreceiver.cisco.com", "cslu": "cslu-local", "callhome": "tools.cisco.com"}
+
+
+# What a device prints when it rejects a command (the command is then an error, the session goes on).
+_CLI_REJECTION = re.compile(
+    r"%\s?(?:invalid (?:input|command|parameter|range|value)|incomplete command|ambiguous command|unknown command|permission denied)"
+    r"|syntax error|command (?:authorization failed|rejected)|invalid input|marker\.", re.IGNORECASE)
+
+
+def is_cli_rejection(error):
+    """True when an error text is the device refusing the command, False for a connection problem (timeout, SSH failure)."""
+    return bool(_CLI_REJECTION.search(str(error or "")))
+
+
+def normalize_platform(platform):
+    """'ios' / 'nxos' from any spelling ('cisco.ios.ios', 'nx-os'); None when unknown."""
+    return registry.normalize_platform(platform)
+
+
+def commands_for(platform, tech_support="never"):
+    """The show commands one diagnosis runs on a platform ('ios' or 'nxos'); [] for an unknown platform.
+
+    ``tech_support`` ``always`` adds ``show license tech support`` (IOS XE only).
+    """
+    platform = normalize_platform(platform)
+    if platform == "nxos":
+        return list(NXOS_GATHER)
+    if platform == "ios":
+        commands = list(IOS_GATHER)
+        if tech_support is True or tech_support == "always":
+            commands.insert(1, TECH_SUPPORT)
+        return commands
+    return []
+
+
+def ping_command(target, vrf=None, platform="ios"):
+    """The ping command of a platform: IOS XE ``ping vrf V host``, NX-OS ``ping host vrf V``."""
+    target = str(target).strip()
+    if not vrf:
+        return "ping %s" % target
+    if normalize_platform(platform) == "nxos":
+        return "ping %s vrf %s" % (target, vrf)
+    return "ping vrf %s %s" % (vrf, target)
+
+
+def _split_target(item):
+    """'host', 'host vrf V', 'vrf V host' or {'target', 'vrf'} → (target, vrf)."""
+    if isinstance(item, dict):
+        return str(item.get("target") or item.get("host") or "").strip(), (str(item.get("vrf")).strip() if item.get("vrf") else None)
+    words = str(item or "").split()
+    if len(words) >= 3 and words[0].lower() == "vrf":
+        return words[2], words[1]
+    if len(words) >= 3 and words[1].lower() == "vrf":
+        return words[0], words[2]
+    return (words[0] if words else ""), None
+
+
+def probe_targets(facts, platform, intended=None, probes=True):
+    """[(target, vrf)] to ping.
+
+    ``probes`` True: the host of the licensing transport (smart URL, CSLU
+    address, call-home destination) as the device is configured, else as
+    ``intended`` says, in the licensing VRF. A list: those targets (``host``,
+    ``host vrf V`` or ``{target, vrf}``); a target without a VRF gets the
+    licensing VRF. False or empty: nothing.
+    """
+    if not probes:
+        return []
+    ctx = Context(facts, [], platform, intended)
+    vrf = ctx.licensing_vrf()[0]
+    targets = []
+    if isinstance(probes, (list, tuple)):
+        for item in probes:
+            target, item_vrf = _split_target(item)
+            if target:
+                targets.append((target, item_vrf or vrf))
+    else:
+        transport = ctx.transport_type()[0] or str(ctx.intended.get("transport_type") or "").lower() or None
+        url = None
+        if transport == "cslu":
+            url = ctx.cslu_url()[0] or ctx.intended.get("transport_url")
+        elif transport in ("smart", "callhome"):
+            url = ctx.smart_url()[0] or ctx.intended.get("transport_url")
+        elif transport is None:
+            url = ctx.intended.get("transport_url")
+        host = url_host(url) if url else DEFAULT_URL_HOSTS.get(transport)
+        if host:
+            targets.append((host, vrf))
+    unique = []
+    for pair in targets:
+        if pair not in unique:
+            unique.append(pair)
+    return unique
+
+
+def probe_commands(facts, platform, intended=None, probes=True):
+    """The ping commands of ``probe_targets``."""
+    return [ping_command(target, vrf, platform) for target, vrf in probe_targets(facts, platform, intended, probes)]
+
+
+def needs_tech_support(findings, platform, mode="auto"):
+    """True when ``show license tech support`` should be added: mode ``always``, or ``auto`` and a finding it helps explain."""
+    if normalize_platform(platform) != "ios" or mode == "never" or mode is False:
+        return False
+    if mode == "always" or mode is True:
+        return True
+    return any(isinstance(finding, dict) and finding.get("id") in TECH_SUPPORT_HELPS for finding in findings or [])
+
+
+# ------------------------------------------------------------------ sections → facts
+
+
+def transcript(outputs):
+    """Lay live outputs out as a terminal transcript: ``<host>#<command>`` then the output, for each (command, output)."""
+    lines = []
+    for command, output in outputs:
+        lines.append("%s#%s" % (TRANSCRIPT_HOST, command))
+        text = "" if output is None else str(output)
+        lines.append(text.rstrip("\r\n"))
+    lines.append("%s#" % TRANSCRIPT_HOST)
+    return "\n".join(lines) + "\n"
+
+
+# Registry and parser warnings that mean the output was not read as the command's output.
+_NOT_READ = re.compile(r"does not look like|^no parser for command|^parser module .* is not available|was not parsed|^parser '[^']*' failed")
+
+
+def _parsed_ok(parsed):
+    return not any(_NOT_READ.search(str(warning)) for warning in parsed.get("warnings") or [])
+
+
+def _status_key(commands, command):
+    key = command
+    number = 2
+    while key in commands:
+        key = "%s (%d)" % (command, number)
+        number += 1
+    return key
+
+
+def sections_to_facts(read, errors=None):
+    """Facts, per-command status and warnings from a ``capture.read_capture`` result.
+
+    Truncated sections are kept out of the facts. Several partial
+    running-configs (``| section ntp``, ``| section license``) are parsed
+    together when no whole one was captured. The last output of a command
+    captured twice wins.
+    """
+    platform = read.get("platform")
+    facts = {}
+    commands = {}
+    warnings = []
+    partial_config = []
+    whole_config = False
+    for section in read.get("sections", []):
+        typed = section["command"]
+        canonical = section.get("canonical")
+        key = _status_key(commands, typed)
+        entry = {"command": typed, "canonical": canonical, "status": "ok", "reasons": [], "warnings": list(section.get("warnings") or [])}
+        commands[key] = entry
+        if not canonical:
+            entry["status"] = "ignored"
+            entry["reasons"].append("not a command smartlic.slp reads")
+            continue
+        if section.get("config_mode"):
+            entry["status"] = "ignored"
+            entry["reasons"].append("typed in configuration mode")
+            continue
+        if section.get("truncated"):
+            entry["status"] = "truncated"
+            entry["reasons"].extend(section.get("truncation_reasons") or ["output looks cut"])
+            warnings.append("'%s': output looks truncated (%s); it was not used for the diagnosis" % (
+                typed, "; ".join(section.get("truncation_reasons") or [])))
+            continue
+        if section.get("empty"):
+            entry["status"] = "empty"
+            entry["reasons"].append("no output")
+            continue
+        if canonical == "show running-config" and (section.get("filtered") or section.get("partial")):
+            partial_config.append(section)
+            entry["status"] = "partial"
+            entry["reasons"].append("part of the running-config (%s)" % typed)
+            continue
+        parsed = registry.parse_output(typed, section["output"], platform)
+        entry["warnings"].extend(parsed.get("warnings") or [])
+        entry["unparsed_lines"] = len(parsed.get("unparsed") or [])
+        if not _parsed_ok(parsed):
+            entry["status"] = "unrecognized"
+            entry["reasons"].append("the output does not look like '%s'" % typed)
+            warnings.append("'%s': %s" % (typed, "; ".join(str(w) for w in parsed.get("warnings") or ["output not recognised"])))
+        if canonical in facts and canonical != "show running-config":
+            warnings.append("'%s' was captured more than once; the last output is used" % canonical)
+        if canonical == "show running-config":
+            whole_config = True
+        facts[canonical] = parsed
+    if partial_config and not whole_config:
+        typed = " + ".join(section["command"] for section in partial_config)
+        text = "\n".join(section["output"] for section in partial_config)
+        parsed = registry.parse_output("show running-config", text, platform)
+        if "parts_configured" in parsed and not parsed["parts_configured"]:
+            # Such as "show run int gi0/1": a running-config part that holds nothing the flows read.
+            for entry in commands.values():
+                if entry["status"] == "partial":
+                    entry["status"] = "ignored"
+                    entry["reasons"].append("holds no setting smartlic.slp reads")
+            return facts, commands, warnings + _error_warnings(commands, errors, platform)
+        parsed.setdefault("command_info", {}).update({"command": typed, "filtered": True, "partial": True})
+        parsed["warnings"].append("only part of the running-config was captured (%s): settings missing from it are unknown" % typed)
+        facts["show running-config"] = parsed
+    return facts, commands, warnings + _error_warnings(commands, errors, platform)
+
+
+def _error_warnings(commands, errors, platform):
+    """Record the commands the device rejected in ``commands``; return a warning for each."""
+    warnings = []
+    for command, error in (errors or {}).items():
+        key = _status_key(commands, command)
+        commands[key] = {"command": command, "canonical": registry.canonical_command(command, platform), "status": "error",
+                         "reasons": [str(error)], "warnings": []}
+        warnings.append("'%s' failed on the device: %s" % (command, _error_line(error)))
+    return warnings
+
+
+def _error_line(text):
+    """The line of an error that says what went wrong: the first '% ...' line, else the last non-empty line."""
+    lines = [line.strip() for line in str(text or "").splitlines() if line.strip()]
+    for line in lines:
+        if line.startswith("%") or "error" in line.lower():
+            return line
+    return lines[-1] if lines else ""
+
+
+# ------------------------------------------------------------------ diagnosis
+
+
+def run_rules(facts, messages, platform, intended=None, slac_text=None):
+    """(findings, engine summary or None, warnings) from the rules engine; never raises."""
+    if engine is None:
+        return [], None, ["the rules engine (module_utils/rules/engine.py) is not available: no diagnosis was made"]
+    try:
+        findings = engine.diagnose(facts, messages, platform, intended=intended, slac_text=slac_text)
+    except Exception as error:  # pylint: disable=broad-except
+        return [], None, ["the rules engine failed: %s" % error]
+    findings = [finding for finding in findings or [] if isinstance(finding, dict)]
+    summary = None
+    summarize = getattr(engine, "summarize", None)
+    if summarize is not None:
+        try:
+            summary = summarize(findings)
+        except Exception:  # pylint: disable=broad-except
+            summary = None
+    return findings, summary, []
+
+
+def ack_status(facts, messages, platform):
+    """{next_ack_deadline, last_ack_received, days_left, reporting_push_interval_days, clock, clock_source} from the facts."""
+    ctx = Context(facts, messages, platform)
+    usage = ctx.usage()
+    deadline = usage.get("next_ack_deadline")
+    days = ctx.days_until(deadline) if deadline else None
+    return {
+        "next_ack_deadline": deadline,
+        "last_ack_received": usage.get("last_ack_received"),
+        "reporting_push_interval_days": usage.get("reporting_push_interval_days"),
+        "days_left": int(math.floor(days)) if days is not None else None,
+        "clock": ctx.now.strftime("%Y-%m-%dT%H:%M:%S") if ctx.now else None,
+        "clock_source": ctx.now_source,
+    }
+
+
+def _hostname(facts, read):
+    name = (facts.get("show running-config") or {}).get("hostname")
+    if name:
+        return str(name)
+    prompt_host = read.get("hostname")
+    if prompt_host and prompt_host != TRANSCRIPT_HOST:
+        return prompt_host
+    return None
+
+
+def build_result(read, host=None, name=None, source=None, errors=None, intended=None, slac_text=None, diagnose=True, extra_warnings=()):
+    """One device result (see module doc) from a ``capture.read_capture`` result."""
+    facts, commands, warnings = sections_to_facts(read, errors)
+    warnings = list(extra_warnings) + list(read.get("warnings") or []) + warnings
+    messages = list(read.get("messages") or [])
+    platform = read.get("platform")
+    usable_facts = [command for command, parsed in facts.items() if _parsed_ok(parsed)]
+    usable = bool(usable_facts or messages)
+    reason = None
+    if not usable:
+        reason = _unusable_reason(commands) if commands else (read.get("reason") or "no command output was found")
+    findings, engine_summary, rule_warnings = ([], None, [])
+    if usable and diagnose:
+        findings, engine_summary, rule_warnings = run_rules(facts, messages, platform, intended, slac_text)
+    warnings.extend(rule_warnings)
+    summary = report.summarize(findings)
+    if isinstance(engine_summary, dict):
+        for key, value in engine_summary.items():
+            summary.setdefault(key, value)
+    ack = ack_status(facts, messages, platform) if usable else {}
+    result = {
+        "host": host or _hostname(facts, read) or name,
+        "name": name or host,
+        "platform": platform,
+        "source": source,
+        "collected_at": ack.get("clock"),
+        "usable": usable,
+        "reason": reason,
+        "facts": facts,
+        "messages": messages,
+        "findings": findings,
+        "summary": summary,
+        "ack": ack,
+        "commands": commands,
+        "warnings": warnings,
+        "diagnosed": bool(usable and diagnose and engine is not None),
+        "platform_evidence": read.get("platform_evidence") or [],
+    }
+    if usable and not platform:
+        warnings.append("the platform could not be told from the content; give a platform hint (ios or nxos)")
+    return result
+
+
+def _unusable_reason(commands):
+    if not commands:
+        return "no command output was found"
+    statuses = {}
+    for entry in commands.values():
+        statuses.setdefault(entry["status"], []).append(entry["command"])
+    parts = []
+    labels = {"ignored": "commands smartlic.slp does not read", "unrecognized": "output that does not look like its command",
+              "truncated": "truncated output", "empty": "empty output", "error": "commands the device rejected",
+              "partial": "partial running-config"}
+    for status, label in labels.items():
+        if statuses.get(status):
+            parts.append("%s: %s" % (label, ", ".join(statuses[status][:5]) + (" ..." if len(statuses[status]) > 5 else "")))
+    return "nothing usable: " + "; ".join(parts) if parts else "nothing usable was found"
+
+
+def analyze_outputs(outputs, platform, host=None, errors=None, intended=None, slac_text=None, diagnose=True, source="device"):
+    """A device result from live outputs: ``outputs`` is [(command, output text)], ``errors`` {command: error text}."""
+    text = transcript(outputs)
+    read = capture.read_capture(text, platform)
+    read["platform"] = normalize_platform(platform) or read.get("platform")
+    return build_result(read, host=host, name=host, source=source, errors=errors, intended=intended, slac_text=slac_text, diagnose=diagnose)
+
+
+def analyze_text(text, platform=None, host=None, name=None, source=None, intended=None, slac_text=None, diagnose=True):
+    """A device result from the text of a capture."""
+    read = capture.read_capture(text, platform)
+    return build_result(read, host=host, name=name, source=source, intended=intended, slac_text=slac_text, diagnose=diagnose)
+
+
+def _unusable(name, source, reason, warnings=()):
+    return {"host": name, "name": name, "platform": None, "source": source, "collected_at": None, "usable": False, "reason": reason,
+            "facts": {}, "messages": [], "findings": [], "summary": report.summarize([]), "ack": {}, "commands": {},
+            "warnings": list(warnings), "diagnosed": False, "platform_evidence": []}
+
+
+def decode_capture(data):
+    """(text, problem) of a capture file's bytes: problem is a reason when the bytes are not text."""
+    if not data:
+        return "", "the file is empty"
+    head = data[:65536]
+    if b"\x00" in head and not (head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff")):
+        return "", "the file is binary, not text"
+    for encoding in ("utf-8-sig", "utf-16") if head.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig",):
+        try:
+            return data.decode(encoding), None
+        except UnicodeDecodeError:
+            continue
+    text = data.decode("utf-8", errors="replace")
+    bad = text[:65536].count("\ufffd")
+    if bad > max(16, len(head) // 20):
+        return "", "the file is binary, not text (%d undecodable bytes at its start)" % bad
+    return text, None
+
+
+def file_stem(path):
+    """The capture file name without its last extension ('r1.txt' → 'r1', 'r1' → 'r1')."""
+    base = os.path.basename(str(path).rstrip("/"))
+    stem = base.rsplit(".", 1)[0] if "." in base.lstrip(".") else base
+    return stem or base
+
+
+def analyze_file(path, platform=None, intended=None, slac_text=None, diagnose=True):
+    """A device result from one capture file; a file that cannot be read or holds no usable output says why."""
+    name = file_stem(path)
+    warnings = []
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_CAPTURE_BYTES + 1)
+    except OSError as error:
+        return _unusable(name, path, "the file could not be read: %s" % (error.strerror or error))
+    if len(data) > MAX_CAPTURE_BYTES:
+        data = data[:MAX_CAPTURE_BYTES]
+        warnings.append("only the first %d MiB of the file were read" % (MAX_CAPTURE_BYTES // (1024 * 1024)))
+    text, problem = decode_capture(data)
+    if problem:
+        return _unusable(name, path, problem, warnings)
+    try:
+        read = capture.read_capture(text, platform)
+        result = build_result(read, name=name, source=path, intended=intended, slac_text=slac_text, diagnose=diagnose,
+                              extra_warnings=warnings)
+    except Exception as error:  # pylint: disable=broad-except
+        return _unusable(name, path, "the capture could not be analysed: %s" % error, warnings)
+    if not result["host"]:
+        result["host"] = name
+    return result
+
+
+def list_captures(folder, patterns=None):
+    """Sorted paths of the regular files of a folder (hidden files skipped), optionally filtered by glob patterns."""
+    paths = []
+    for entry in sorted(os.listdir(folder)):
+        if entry.startswith("."):
+            continue
+        path = os.path.join(folder, entry)
+        if not os.path.isfile(path):
+            continue
+        if patterns and not any(fnmatch.fnmatch(entry, pattern) for pattern in patterns):
+            continue
+        paths.append(path)
+    return paths
+
+
+def _analyze_job(job):
+    path, platform, intended, slac_text, diagnose = job
+    return analyze_file(path, platform, intended, slac_text, diagnose)
+
+
+def worker_count(requested, jobs):
+    """Processes to use: the request, else the CPUs; never more than the jobs, at least 1."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    wanted = requested if requested and requested > 0 else cpus
+    return max(1, min(wanted, jobs))
+
+
+def analyze_files(paths, platform=None, intended=None, slac_text=None, diagnose=True, workers=None, progress=None):
+    """Device results of many capture files, in input order, in a process pool sized to the CPUs.
+
+    ``progress(done, total)`` is called as results arrive. Falls back to one
+    process when a pool cannot be started. Returns (results, workers used).
+    """
+    jobs = [(path, platform, intended, slac_text, diagnose) for path in paths]
+    count = worker_count(workers, len(jobs))
+    results = [None] * len(jobs)
+    if count > 1:
+        try:
+            with ProcessPoolExecutor(max_workers=count) as pool:
+                futures = {pool.submit(_analyze_job, job): index for index, job in enumerate(jobs)}
+                for done, future in enumerate(as_completed(futures), 1):
+                    index = futures[future]
+                    try:
+                        results[index] = future.result()
+                    except BrokenProcessPool:
+                        raise
+                    except Exception as error:  # pylint: disable=broad-except
+                        results[index] = _unusable(file_stem(jobs[index][0]), jobs[index][0], "the capture could not be analysed: %s" % error)
+                    if progress:
+                        progress(done, len(jobs))
+            return results, count
+        except (OSError, ImportError, BrokenProcessPool, NotImplementedError):
+            # No process pool here (no /dev/shm, a sandbox): finish in this process.
+            count = 1
+    for index, job in enumerate(jobs):
+        if results[index] is None:
+            results[index] = _analyze_job(job)
+        if progress:
+            progress(index + 1, len(jobs))
+    return results, 1
+
+
+def brief(result):
+    """A device result without facts and messages (what a module returns per device by default)."""
+    return {key: value for key, value in result.items() if key not in ("facts", "messages")}
+
+
+# ------------------------------------------------------------------ argument specs (plain data shared by the modules)
+
+INTENDED_SPEC = {
+    "transport_type": {"type": "str", "choices": ["smart", "cslu", "callhome", "off"]},
+    "transport_url": {"type": "str"},
+    "ntp_servers": {"type": "list", "elements": "str"},
+    "name_servers": {"type": "list", "elements": "str"},
+    "domain_name": {"type": "str"},
+    "vrf": {"type": "str"},
+    "cslu_local_address": {"type": "str"},
+    "topology": {"type": "str", "choices": ["direct_smart", "cslu_push", "cslu_pull", "onprem", "callhome", "offline"]},
+}
+
+
+def common_spec():
+    """A fresh argument spec of the options of plugins/doc_fragments/intended.py (AnsibleModule fills defaults in place)."""
+    return {
+        "intended": {"type": "dict", "default": {}, "options": {key: dict(value) for key, value in INTENDED_SPEC.items()}},
+        "platform": {"type": "str"},
+        "slac_file": {"type": "path"},
+        "slac_text": {"type": "str"},
+        "diagnose": {"type": "bool", "default": True},
+    }
+
+
+def clean_intended(intended):
+    """The intended settings without the keys left empty."""
+    return {key: value for key, value in (intended or {}).items() if value not in (None, "", [], {})}
+
+
+def read_slac(path=None, text=None):
+    """(SLAC text or None, error or None) from a file path or given text."""
+    if text:
+        return str(text), None
+    if not path:
+        return None, None
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(16 * 1024 * 1024).decode("utf-8", errors="replace"), None
+    except OSError as error:
+        return None, "the SLAC file %s could not be read: %s" % (path, error.strerror or error)

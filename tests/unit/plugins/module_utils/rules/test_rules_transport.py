@@ -1,0 +1,91 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Rules transport_type_mismatch, transport_url_incorrect and callhome_profile_inactive."""
+
+from __future__ import annotations
+
+from rules_helpers import actionable_ids, assert_shape, diagnose_fixture, evidence_text, only
+
+SMART_URL = "https://smartreceiver.cisco.com/licservice/license"
+
+
+def test_smart_url_not_exactly_cssm():
+    findings = diagnose_fixture("ios_smart_url_wrong.txt")
+    finding = only(findings, "transport_url_incorrect")
+    assert_shape(finding)
+    assert finding["severity"] == "error"
+    assert finding["remediation"]["role"] == "transport"
+    assert "license smart url smart %s" % SMART_URL in finding["remediation"]["commands"]
+    assert "https://smartreceiver.cisco.com/licservice/licenses" in evidence_text(finding)
+    assert "cssm_unreachable" not in actionable_ids(findings)
+
+
+def test_cslu_url_without_port_8182():
+    finding = only(diagnose_fixture("ios_cslu_url_wrong.txt"), "transport_url_incorrect")
+    assert finding["topology"] == "cslu_push"
+    assert finding["remediation"]["commands"] == ["license smart transport cslu", "license smart url cslu http://192.168.0.1:8182/cslu/v1/pi"]
+    assert "8182" in evidence_text(finding)
+
+
+def test_onprem_url_without_tenant():
+    finding = only(diagnose_fixture("ios_onprem_url_wrong.txt"), "transport_url_incorrect")
+    assert finding["topology"] == "onprem"
+    assert "tenant" in evidence_text(finding)
+    assert any("transport_url" in note for note in finding["notes"])
+
+
+def test_onprem_url_with_an_ip_on_nxos():
+    finding = only(diagnose_fixture("nxos_onprem_ip.txt", "nxos"), "transport_url_incorrect")
+    assert finding["severity"] == "error"
+    assert "fully qualified domain name" in evidence_text(finding)
+
+
+def test_correct_urls_are_not_flagged():
+    for name, platform in (("ios_direct_healthy.txt", None), ("ios_reporting_required.txt", None), ("nxos_healthy.txt", "nxos")):
+        assert "transport_url_incorrect" not in [f["id"] for f in diagnose_fixture(name, platform)], name
+
+
+def test_intended_url_accepts_a_non_default_url_and_flags_drift():
+    findings = diagnose_fixture("ios_smart_url_wrong.txt", intended={"transport_url": "https://smartreceiver.cisco.com/licservice/licenses"})
+    assert "transport_url_incorrect" not in [f["id"] for f in findings]
+    finding = only(diagnose_fixture("ios_direct_healthy.txt", intended={"transport_url": "https://onprem.example.com/cslu/v1/pi/t1"}),
+                   "transport_url_incorrect")
+    assert finding["severity"] == "warning"
+    assert "license smart url smart https://onprem.example.com/cslu/v1/pi/t1" in finding["remediation"]["commands"]
+
+
+def test_intended_transport_type_differs():
+    finding = only(diagnose_fixture("ios_direct_healthy.txt", intended={"transport_type": "cslu"}), "transport_type_mismatch")
+    assert finding["severity"] == "warning"
+    assert finding["remediation"]["role"] == "transport"
+    assert finding["remediation"]["commands"][0] == "license smart transport cslu"
+    assert "smart" in evidence_text(finding)
+
+
+def test_utility_mode_with_callhome_transport():
+    findings = diagnose_fixture("ios_utility_callhome.txt")
+    finding = only(findings, "transport_type_mismatch")
+    assert finding["severity"] == "error"
+    assert "UTILITY_TRANSPORT_NOT_CONFIG" in evidence_text(finding)
+    assert finding["remediation"]["commands"][:2] == ["license smart transport smart", "license smart url smart %s" % SMART_URL]
+
+
+def test_callhome_profile_destination_wrong_real_profile_output():
+    findings = diagnose_fixture("ios_callhome.txt")
+    finding = only(findings, "callhome_profile_inactive")
+    assert_shape(finding)
+    assert finding["severity"] == "error"
+    assert finding["topology"] == "callhome"
+    assert "http://www.test1.com" in evidence_text(finding)
+    assert "  destination address http https://tools.cisco.com/its/service/oddce/services/DDCEService" in finding["remediation"]["commands"]
+    assert "cssm_unreachable" not in actionable_ids(findings)
+
+
+def test_nxos_callhome_without_use_vrf():
+    finding = only(diagnose_fixture("nxos_callhome.txt", "nxos"), "callhome_profile_inactive")
+    assert "use-vrf management" in evidence_text(finding)
+    assert "  transport http use-vrf management" in finding["remediation"]["commands"]
+
+
+def test_callhome_profile_only_matters_with_the_callhome_transport():
+    assert "callhome_profile_inactive" not in [f["id"] for f in diagnose_fixture("ios_direct_healthy.txt")]

@@ -1,0 +1,182 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Tests of plugins/module_utils/device.py on real outputs (tests/unit/plugins/diagnosis_fixtures)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from ansible_collections.smartlic.slp.plugins.module_utils import device
+from ansible_collections.smartlic.slp.tests.unit.plugins.diagnosis_fixtures import captures
+
+STATUS = captures.read("ios_show_license_status_genie_1.txt")
+UDI = captures.read("ios_show_license_udi_genie_2.txt")
+CLOCK = captures.read("ios_show_clock_genie_1.txt").split("\n", 1)[1]
+LOG = captures.read("c9200_show_logging.txt")
+
+
+def test_commands_per_platform():
+    ios = device.commands_for("cisco.ios.ios")
+    assert ios[0] == "show license status"
+    assert set(ios) == {
+        "show license status", "show license udi", "show license usage", "show license summary", "show license rum id all", "show clock",
+        "show ntp associations", "show ntp status", "show running-config", "show call-home profile all", "show ip http client",
+        "show ip http server session-module", "show logging"}
+    assert "show license tech support" in device.commands_for("ios", tech_support="always")
+    assert "show license tech support" not in device.commands_for("ios", tech_support="auto")
+    assert device.commands_for("nxos") == [
+        "show license status", "show license usage", "show license udi", "show running-config", "show running-config callhome all",
+        "show clock", "show ntp peer-status", "show logging logfile"]
+    assert "show license tech support" not in device.commands_for("nxos", tech_support="always")
+    assert device.commands_for("junos") == []
+
+
+def test_ping_commands_follow_each_platform():
+    assert device.ping_command("cslu-local", None, "ios") == "ping cslu-local"
+    assert device.ping_command("10.1.1.1", "Mgmt-vrf", "ios") == "ping vrf Mgmt-vrf 10.1.1.1"
+    assert device.ping_command("smartreceiver.cisco.com", "management", "nxos") == "ping smartreceiver.cisco.com vrf management"
+
+
+def test_probe_targets_from_the_configured_transport():
+    facts = {"show license status": device.registry.parse_output("show license status", STATUS, "ios")}
+    # Transport cslu with "Cslu address: <empty>": the device uses the name cslu-local.
+    assert device.probe_targets(facts, "ios") == [("cslu-local", None)]
+    assert device.probe_commands(facts, "ios", {"vrf": "Mgmt-vrf"}) == ["ping vrf Mgmt-vrf cslu-local"]
+    assert device.probe_targets(facts, "ios", probes=False) == []
+
+
+def test_probe_targets_from_intent_and_explicit_lists():
+    intended = {"transport_type": "smart", "transport_url": "https://smartreceiver.cisco.com/licservice/license"}
+    assert device.probe_targets({}, "ios", intended) == [("smartreceiver.cisco.com", None)]
+    explicit = ["192.0.2.10", "cslu.example.com vrf mgmt", {"target": "192.0.2.10"}, "vrf blue 192.0.2.20"]
+    assert device.probe_targets({}, "nxos", {"vrf": "management"}, explicit) == [
+        ("192.0.2.10", "management"), ("cslu.example.com", "mgmt"), ("192.0.2.20", "blue")]
+
+
+def test_live_outputs_give_facts_messages_and_findings():
+    outputs = [("show license status", STATUS), ("show license udi", UDI), ("show clock", CLOCK), ("show logging", LOG)]
+    result = device.analyze_outputs(outputs, "ios", host="edge-1")
+    assert result["host"] == "edge-1" and result["platform"] == "ios" and result["usable"] is True
+    assert set(result["facts"]) == {"show license status", "show license udi", "show clock", "show logging"}
+    assert result["facts"]["show license udi"]["ha"] is True
+    assert len(result["messages"]) == 10
+    assert all(entry["status"] == "ok" for entry in result["commands"].values())
+    ids = {finding["id"] for finding in result["findings"]}
+    assert "cslu_local_unresolved" in ids
+    assert result["summary"]["actionable"] >= 1
+    # The clock said 2025 and the next ACK deadline is Jan 12 2022: overdue, counted from the device clock.
+    assert result["collected_at"].startswith("2025-08-07T04:45:00")
+    assert result["ack"]["next_ack_deadline"].startswith("2022-01-12")
+    assert result["ack"]["days_left"] < 0
+
+
+def test_rejected_command_is_an_error_for_that_command_only():
+    outputs = [("show license status", STATUS), ("show clock", CLOCK)]
+    errors = {"show license rum id all": "show license rum id all\r\n                    ^\r\n% Invalid input detected at '^' marker."}
+    result = device.analyze_outputs(outputs, "ios", host="edge-1", errors=errors)
+    entry = result["commands"]["show license rum id all"]
+    assert entry["status"] == "error"
+    assert "Invalid input" in entry["reasons"][0]
+    assert result["commands"]["show license status"]["status"] == "ok"
+    assert "show license status" in result["facts"]
+    assert any("show license rum id all" in warning and "Invalid input" in warning for warning in result["warnings"])
+
+
+def test_output_cut_at_a_none_line_is_reported_not_diagnosed():
+    # network_cli took "Next ACK push check: <none>" for a prompt: the rest of show license status was handed to
+    # the next command, whose own output went to the one after.
+    lines = STATUS.splitlines()
+    cut = next(index for index, line in enumerate(lines) if line.strip().endswith("<none>") and "push" in line) + 1
+    outputs = [("show license status", "\n".join(lines[:cut])), ("show license udi", "\n".join(lines[cut:])), ("show clock", UDI)]
+    result = device.analyze_outputs(outputs, "ios", host="edge-1")
+    status = result["commands"]["show license status"]
+    assert status["status"] == "truncated"
+    assert any("<none>" in reason for reason in status["reasons"])
+    assert "show license status" not in result["facts"]
+    assert result["commands"]["show license udi"]["status"] == "unrecognized"
+    assert any("show license status" in warning and "truncated" in warning for warning in result["warnings"])
+
+
+def test_truncated_tech_support_capture_is_left_out():
+    text = captures.prompt_capture("TAC-S1", [("show license tech support", "ios_show_license_tech_support_muninn_issue_1.txt"),
+                                              ("show logging", "c9200_show_logging.txt")])
+    result = device.analyze_text(text, name="tac-s1")
+    assert result["commands"]["show license tech support"]["status"] == "truncated"
+    assert "show license tech support" not in result["facts"]
+    assert result["usable"] is True  # the log is still read
+    assert result["messages"]
+
+
+def test_unusable_files_say_why(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.bin").write_bytes(bytes(range(256)) * 8)
+    (tmp_path / "switch1.txt").write_text(captures.read("ios_switch1_blog.txt"), encoding="utf-8")
+    reasons = {name: device.analyze_file(str(tmp_path / name))["reason"] for name in ("empty.txt", "binary.bin", "switch1.txt")}
+    assert reasons["empty.txt"] == "the file is empty"
+    assert reasons["binary.bin"].startswith("the file is binary")
+    # An interface's running-config holds nothing the flows read: it is listed with the commands not read.
+    assert reasons["switch1.txt"].startswith("nothing usable: commands smartlic.slp does not read: ")
+    assert "show run int gi0/1" in reasons["switch1.txt"] and "show int status" in reasons["switch1.txt"]
+    missing = device.analyze_file(str(tmp_path / "gone.txt"))
+    assert missing["usable"] is False and missing["reason"].startswith("the file could not be read")
+    assert missing["host"] == "gone"
+
+
+def test_utf16_capture_is_read():
+    data = captures.syslog_only_capture().encode("utf-16")
+    text, problem = device.decode_capture(data)
+    assert problem is None and "%SMART_LIC-3-COMM_FAILED" in text
+
+
+def test_many_files_in_a_pool_keep_their_order(tmp_path):
+    (tmp_path / "a-cslu.txt").write_text(captures.ios_cslu_capture(), encoding="utf-8")
+    (tmp_path / "b-empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "c-log.txt").write_text(captures.syslog_only_capture(), encoding="utf-8")
+    (tmp_path / ".hidden").write_text("x", encoding="utf-8")
+    paths = device.list_captures(str(tmp_path))
+    assert [os.path.basename(path) for path in paths] == ["a-cslu.txt", "b-empty.txt", "c-log.txt"]
+    seen = []
+    pooled, workers = device.analyze_files(paths, workers=2, progress=lambda done, total: seen.append((done, total)))
+    serial, one = device.analyze_files(paths, workers=1)
+    assert workers == 2 and one == 1
+    assert [result["name"] for result in pooled] == ["a-cslu", "b-empty", "c-log"]
+    assert [[f["id"] for f in result["findings"]] for result in pooled] == [[f["id"] for f in result["findings"]] for result in serial]
+    assert [result["usable"] for result in pooled] == [True, False, True]
+    assert seen[-1] == (3, 3)
+    assert device.list_captures(str(tmp_path), ["*-log.txt"]) == [str(tmp_path / "c-log.txt")]
+
+
+@pytest.mark.parametrize("mode, findings, expected", [
+    ("auto", [{"id": "cssm_unreachable"}], True),
+    ("auto", [{"id": "clock_not_synchronized"}], False),
+    ("never", [{"id": "cssm_unreachable"}], False),
+    ("always", [], True),
+])
+def test_tech_support_only_when_asked_or_needed(mode, findings, expected):
+    assert device.needs_tech_support(findings, "ios", mode) is expected
+    assert device.needs_tech_support(findings, "nxos", mode) is False
+
+
+@pytest.mark.parametrize("error, rejected", [
+    ("show license rum id all\r\n                    ^\r\n% Invalid input detected at '^' marker.", True),
+    ("% Incomplete command.", True),
+    ("% Ambiguous command:  \"sh lic\"", True),
+    ("show running-config callhome all\n% Invalid command at '^' marker.", True),
+    ("Syntax error while parsing 'show license rum id all'", True),
+    ("Command authorization failed.", True),
+    ("command timeout triggered, timeout value is 30 secs.\nSee the timeout setting options in the Network Debug and Troubleshooting Guide.", False),
+    ("ssh connection failed: ssh connect failed: Connection refused", False),
+    ("cli prompt is not identified from the last received response window", False),
+])
+def test_rejected_commands_are_told_from_connection_failures(error, rejected):
+    assert device.is_cli_rejection(error) is rejected
+
+
+def test_a_session_with_only_errors_says_so():
+    errors = {"show license status": "% Invalid input detected at '^' marker.", "show clock": "% Invalid input detected at '^' marker."}
+    result = device.analyze_outputs([], "ios", host="old-1", errors=errors)
+    assert result["usable"] is False
+    assert result["reason"] == "nothing usable: commands the device rejected: show license status, show clock"
+    assert result["findings"] == []
