@@ -10,8 +10,17 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/smartlic-sanity.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 dest="$work/ansible_collections/smartlic/slp"
 mkdir -p "$dest"
-(cd "$root" && git ls-files -co --exclude-standard -z | tar --null -cf - -T - | tar -xf - -C "$dest")
+# SLP_SANITY_INDEX_ONLY=1 checks only what is tracked or staged (as a fresh clone would see it).
+files_opts=(-co --exclude-standard)
+[ "${SLP_SANITY_INDEX_ONLY:-0}" = 1 ] && files_opts=()
+(cd "$root" && git ls-files "${files_opts[@]}" -z | tar --null -cf - -T - | tar -xf - -C "$dest")
 # The copy must be a git-less tree: sanity then checks every file in it.
+# The collections our plugins import (the import test loads them) sit beside it.
+site=$("$venv/bin/python" -c "import ansible, os; print(os.path.dirname(os.path.dirname(ansible.__file__)))")
+for dependency in ansible/netcommon ansible/utils; do
+  mkdir -p "$work/ansible_collections/${dependency%/*}"
+  ln -s "$site/ansible_collections/$dependency" "$work/ansible_collections/$dependency"
+done
 
 pip_version=$("$venv/bin/python" - <<'PY'
 import re, pathlib, ansible_test
