@@ -157,12 +157,15 @@ def _structure_problems(section, output_lines, platform):
     return reasons
 
 
-def read_capture(text, platform=None):
-    """A capture file's text → sections with metadata, platform, messages (see module doc)."""
+def read_capture(text, platform=None, detect=True):
+    """A capture file's text → sections with metadata, platform, messages (see module doc).
+
+    ``detect`` False skips the content scan for the platform when ``platform`` is given (live outputs).
+    """
     result = {"platform": None, "platform_source": None, "platform_detected": None, "platform_evidence": [], "hostname": None,
               "sections": [], "messages": [], "default_year": None, "reason": None, "warnings": [], "preamble": ""}
     try:
-        _read_into(text, platform, result)
+        _read_into(text, platform, result, detect)
     except Exception as error:  # pylint: disable=broad-except
         result["warnings"].append("capture reader stopped early: %s" % error)
         if not result["sections"] and not result["reason"]:
@@ -170,10 +173,11 @@ def read_capture(text, platform=None):
     return result
 
 
-def _read_into(text, hint, result):
+def _read_into(text, hint, result, detect=True):
     lines = text_lines(text)
-    detected, evidence = detect_platform(text)
     hinted = registry.normalize_platform(hint)
+    # Live outputs come with their platform (detect False): the content scan is for files.
+    detected, evidence = detect_platform(text) if detect or not hinted else (None, [])
     result["platform_detected"] = detected
     result["platform_evidence"] = evidence
     result["platform"] = hinted or detected

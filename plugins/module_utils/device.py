@@ -423,7 +423,7 @@ def _unusable_reason(commands):
 def analyze_outputs(outputs, platform, host=None, errors=None, intended=None, slac_text=None, diagnose=True, source="device"):
     """A device result from live outputs: ``outputs`` is [(command, output text)], ``errors`` {command: error text}."""
     text = transcript(outputs)
-    read = capture.read_capture(text, platform)
+    read = capture.read_capture(text, platform, detect=False)
     read["platform"] = normalize_platform(platform) or read.get("platform")
     return build_result(read, host=host, name=host, source=source, errors=errors, intended=intended, slac_text=slac_text, diagnose=diagnose)
 

@@ -349,6 +349,8 @@ def log_years(text):
     try:
         for line in text_lines(text):
             head = _HEAD.search(line)
+            if head is None and not _NXOS_STAMP.search(line):
+                continue  # only message lines and NX-OS log lines carry a year
             prefix = line[:head.start()] if head else line
             stamp = _timestamp(prefix)
             if stamp["year"] and (head or stamp["style"] == "nxos"):

@@ -1,0 +1,68 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to smartlic.slp
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Documentation of the options shared by the diagnosis modules (intended settings, platform, SLAC)."""
+
+from __future__ import annotations
+
+
+class ModuleDocFragment:
+    """Options of smart_license_facts and smart_license_captures."""
+
+    DOCUMENTATION = r"""
+options:
+  intended:
+    description:
+      - The settings the device should have. Rules compare them with what the device shows, so that a finding
+        can name the exact difference (for example an NTP server missing from the configuration) and its fix
+        can use the right values. Leave out what you do not know.
+    type: dict
+    default: {}
+    suboptions:
+      transport_type:
+        description: The transport the topology needs.
+        type: str
+        choices: [smart, cslu, callhome, 'off']
+      transport_url:
+        description: The smart, CSLU or SSM On-Prem URL the device should use.
+        type: str
+      ntp_servers:
+        description: NTP servers the device should use.
+        type: list
+        elements: str
+      name_servers:
+        description: DNS servers the device should use.
+        type: list
+        elements: str
+      domain_name:
+        description: The DNS domain name.
+        type: str
+      vrf:
+        description: The VRF licensing traffic leaves through.
+        type: str
+      cslu_local_address:
+        description: The address the name C(cslu-local) should resolve to.
+        type: str
+      topology:
+        description: The licensing topology, when it cannot be told from the device.
+        type: str
+        choices: [direct_smart, cslu_push, cslu_pull, onprem, callhome, offline]
+  platform:
+    description:
+      - V(ios) (IOS XE) or V(nxos); C(cisco.ios.ios) and C(cisco.nxos.nxos) are accepted too.
+      - Without it the platform is told from the content (offline) or from C(ansible_network_os) and the
+        device's capabilities (live).
+    type: str
+  slac_file:
+    description:
+      - A Smart License Authorization Code (SLAC) file on the controller. Its UDIs are compared with
+        C(show license udi) (finding C(authorization_udi_mismatch)).
+    type: path
+  slac_text:
+    description: The content of a SLAC file, instead of O(slac_file).
+    type: str
+  diagnose:
+    description: Run the diagnosis rules. With V(false) only the facts and messages are returned.
+    type: bool
+    default: true
+"""

@@ -1,0 +1,190 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: contributors to smartlic.slp
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Diagnose every capture file of a folder in one task, optionally writing the reports."""
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: smart_license_captures
+short_description: Diagnose a folder of Smart Licensing capture files offline
+version_added: 1.0.0
+author:
+  - smartlic contributors (@smartlic)
+description:
+  - Reads every file of O(path) as the capture of one device (command outputs introduced by prompt lines such as
+    C(R1#show license status) or tech-support headers, plus any C(%SMART_LIC) / C(%LICMGR) syslog lines), parses it,
+    and diagnoses it with the troubleshooting rules, in one task and in parallel (a process pool sized to the CPUs).
+  - A file that holds nothing usable (empty, binary, unreadable, output of commands this collection does not read)
+    gives a result saying so, and the other files go on.
+  - With O(report_dir), writes the reports itself, C(<capture file stem>.json) per file, C(fleet-summary.json),
+    C(fleet-summary.md) and C(fleet-report.html).
+  - "Runs on the controller (C(delegate_to: localhost)); no device is contacted."
+extends_documentation_fragment:
+  - ansible.builtin.action_common_attributes
+  - smartlic.slp.intended
+attributes:
+  check_mode:
+    support: full
+    description: The captures are diagnosed; the reports are not written (RV(files) lists what would be).
+  diff_mode:
+    support: none
+    description: No diff is shown.
+  platform:
+    platforms: posix
+    description: Runs on the controller.
+options:
+  path:
+    description: The folder holding the capture files (one per device; hidden files and sub-folders are skipped).
+    type: path
+    required: true
+  patterns:
+    description: Read only the files whose name matches one of these shell patterns (for example C(*.txt)).
+    type: list
+    elements: str
+    default: []
+  report_dir:
+    description: Write the reports into this folder (created when missing). Without it nothing is written.
+    type: path
+  title:
+    description: Title of the Markdown and HTML reports.
+    type: str
+    default: Smart Licensing diagnosis
+  workers:
+    description: Processes used to read the files. V(0) uses one per CPU.
+    type: int
+    default: 0
+  return_facts:
+    description: Return the facts and messages of every device in RV(devices) too (large for big folders).
+    type: bool
+    default: false
+notes:
+  - The platform of each file is told from its content; O(platform) forces one for all files.
+seealso:
+  - module: smartlic.slp.smart_license_facts
+"""
+
+EXAMPLES = r"""
+# Folder content:
+# ---------------
+# captures/edge-1.txt     edge-1#show license status ... edge-1#show clock ... edge-1#show logging ...
+# captures/core-2.log     ------------------ show license tech support ------------------ ...
+# captures/notes.docx     (binary)
+
+- name: Diagnose every capture and write the reports
+  smartlic.slp.smart_license_captures:
+    path: captures
+    report_dir: reports
+  delegate_to: localhost
+  run_once: true
+  register: offline
+
+# Files written:
+# --------------
+# reports/edge-1.json  reports/core-2.json  reports/notes.json  (notes: "usable": false, "reason": "the file is binary, not text")
+# reports/fleet-summary.json  reports/fleet-summary.md  reports/fleet-report.html
+
+- name: Fail when a device needs action
+  ansible.builtin.assert:
+    that: offline.summary.status.action == 0
+    fail_msg: "{{ offline.summary.findings | map(attribute='id') | join(', ') }}"
+
+- name: Only the text files, as NX-OS, without writing anything
+  smartlic.slp.smart_license_captures:
+    path: /srv/captures/nexus
+    patterns: ["*.txt"]
+    platform: nxos
+  delegate_to: localhost
+"""
+
+RETURN = r"""
+summary:
+  description: The fleet summary (the content of C(fleet-summary.json)).
+  returned: always
+  type: dict
+  sample: {"title": "Smart Licensing diagnosis", "generated_at": "2026-11-23T10:20:00Z", "devices": 3,
+           "status": {"action": 1, "info": 0, "ok": 1, "unusable": 1},
+           "by_severity": {"critical": 0, "error": 1, "warning": 0, "info": 0},
+           "findings": [{"id": "clock_not_synchronized", "severity": "error", "role": "ntp", "hosts": ["edge-1"]}],
+           "hosts": [{"host": "edge-1", "status": "action", "report": "edge-1.json"}]}
+devices:
+  description:
+    - One result per file, in file name order, shaped as the per-device JSON (C(host), C(platform), C(findings),
+      C(summary), C(ack), C(commands), C(usable), C(reason), C(warnings), ...) without C(facts) and C(messages)
+      unless O(return_facts=true).
+  returned: always
+  type: list
+  elements: dict
+  sample: [{"host": "notes", "name": "notes", "source": "captures/notes.docx", "usable": false,
+            "reason": "the file is binary, not text", "findings": []}]
+files:
+  description: The report files written (or, in check mode, that would be written).
+  returned: always
+  type: list
+  elements: str
+  sample: ["reports/edge-1.json", "reports/fleet-summary.json", "reports/fleet-summary.md", "reports/fleet-report.html"]
+workers:
+  description: The number of processes used.
+  returned: always
+  type: int
+  sample: 2
+"""
+
+import os
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.smartlic.slp.plugins.module_utils import device
+from ansible_collections.smartlic.slp.plugins.module_utils import report
+
+
+def main():
+    """Entry point."""
+    argument_spec = device.common_spec()
+    argument_spec.update(
+        path={"type": "path", "required": True},
+        patterns={"type": "list", "elements": "str", "default": []},
+        report_dir={"type": "path"},
+        title={"type": "str", "default": "Smart Licensing diagnosis"},
+        workers={"type": "int", "default": 0},
+        return_facts={"type": "bool", "default": False},
+    )
+    module = AnsibleModule(argument_spec=argument_spec, mutually_exclusive=[("slac_file", "slac_text")], supports_check_mode=True)
+    params = module.params
+    if not os.path.isdir(params["path"]):
+        module.fail_json(msg="%s is not a folder" % params["path"])
+    slac_text, slac_error = device.read_slac(params["slac_file"], params["slac_text"])
+    if slac_error:
+        module.fail_json(msg=slac_error)
+    try:
+        paths = device.list_captures(params["path"], params["patterns"])
+    except OSError as error:
+        module.fail_json(msg="the folder %s could not be listed: %s" % (params["path"], error))
+    if not paths:
+        module.warn("no capture file found in %s" % params["path"])
+    results, workers = device.analyze_files(paths, platform=params["platform"], intended=device.clean_intended(params["intended"]),
+                                            slac_text=slac_text, diagnose=params["diagnose"], workers=params["workers"])
+    output = {"changed": False, "files": [], "workers": workers}
+    if params["report_dir"] and not module.check_mode:
+        try:
+            written = report.write_reports(params["report_dir"], results, title=params["title"])
+        except OSError as error:
+            module.fail_json(msg="the reports could not be written to %s: %s" % (params["report_dir"], error))
+        output.update(changed=written["changed"], files=written["files"], summary=written["summary"])
+        for warning in written["warnings"]:
+            module.warn(warning)
+    else:
+        normalized = [report.normalize_device(result) for result in results]
+        names, _warnings = report.assign_file_names(normalized)
+        output["summary"] = report.fleet_summary(normalized, names, title=params["title"])
+        if params["report_dir"]:
+            output["files"] = [os.path.join(params["report_dir"], name) for name in names.values()] + [
+                os.path.join(params["report_dir"], name) for name in (report.FLEET_JSON, report.FLEET_MARKDOWN, report.FLEET_HTML)]
+            module.warn("check mode: the reports were not written")
+    output["devices"] = results if params["return_facts"] else [device.brief(result) for result in results]
+    module.exit_json(**output)
+
+
+if __name__ == "__main__":
+    main()

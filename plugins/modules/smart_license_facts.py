@@ -1,0 +1,370 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: contributors to smartlic.slp
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Collect and diagnose the Smart Licensing state of one device (live or from a capture)."""
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: smart_license_facts
+short_description: Collect, parse and diagnose Smart Licensing Using Policy state on IOS XE and NX-OS
+version_added: 1.0.0
+author:
+  - smartlic contributors (@smartlic)
+description:
+  - O(state=gathered) runs, in one task over C(ansible.netcommon.network_cli), every show command a diagnosis
+    needs on the device's platform, parses the outputs and the licensing syslog messages, and with
+    O(diagnose=true) runs the troubleshooting rules of the vendor chapters, returning RV(facts), RV(messages),
+    RV(findings) and RV(summary).
+  - "IOS XE: C(show license status), C(show license udi), C(show license usage), C(show license summary),
+    C(show license rum id all), C(show clock), C(show ntp associations), C(show ntp status),
+    C(show running-config), C(show call-home profile all), C(show ip http client),
+    C(show ip http server session-module), C(show logging); C(show license tech support) as O(tech_support) says."
+  - "NX-OS: C(show license status), C(show license usage), C(show license udi), C(show running-config),
+    C(show running-config callhome all), C(show clock), C(show ntp peer-status), C(show logging logfile)."
+  - A command the device rejects (an older release, C(% Invalid input)) is recorded as an error for that
+    command in RV(commands) and the others still run. Output that looks cut (a line ending in C(<none>) that
+    the connection took for the prompt, a section missing its end) is reported in RV(commands) and left out
+    of the diagnosis.
+  - O(state=parsed) does the same from the text of a capture in O(running_config), without a connection.
+  - The module only reads; it never changes the device.
+extends_documentation_fragment:
+  - ansible.builtin.action_common_attributes
+  - smartlic.slp.intended
+attributes:
+  check_mode:
+    support: full
+    description: The module only reads, so check mode runs it unchanged.
+  diff_mode:
+    support: none
+    description: Nothing changes, so there is no diff.
+  platform:
+    platforms: network
+    description: Cisco IOS XE and NX-OS devices over C(ansible.netcommon.network_cli); O(state=parsed) runs anywhere.
+options:
+  state:
+    description:
+      - V(gathered) reads the device over the C(network_cli) connection.
+      - V(parsed) reads the capture text given in O(running_config); no connection is needed.
+    type: str
+    choices: [gathered, parsed]
+    default: gathered
+  running_config:
+    description:
+      - For O(state=parsed), the text of a capture holding one or more command outputs, each introduced by a
+        prompt line echoing the command (C(R1#show license status)) or a tech-support header
+        (C(------------------ show license status ------------------)).
+    type: str
+    aliases: [text]
+  host:
+    description: The name of the device in the result. Defaults to the hostname of its configuration or prompt.
+    type: str
+  probes:
+    description:
+      - For O(state=gathered), reachability probes run after the show commands.
+      - V(true) pings the host of the licensing transport URL (smart URL, CSLU address, call-home destination,
+        or O(intended.transport_url)) in the licensing VRF.
+      - A list pings those targets instead (C(host), C(host vrf NAME) or a dict with C(target) and C(vrf)).
+      - V(false) runs no ping.
+    type: raw
+    default: false
+  tech_support:
+    description:
+      - For O(state=gathered) on IOS XE, when to add C(show license tech support) (long output, but it holds the
+        communication failure reasons and statistics).
+      - V(auto) adds it when the first diagnosis finds a communication or reporting problem it can explain.
+    type: str
+    choices: [auto, always, never]
+    default: auto
+notes:
+  - Set C(ansible_buffer_read_timeout) to V(0.5) for this task. IOS XE output lines ending in C(<none>) look
+    like a prompt; with the default 0.1 s the connection can cut the output there. The role
+    C(smartlic.slp.diagnose) does this, and narrows C(ansible_terminal_stderr_re) so that licensing text such as
+    C(... not found) is not taken for a CLI error.
+  - The per-task cost of C(network_cli) is high (about one CPU-second per host), so everything is collected in
+    one task.
+seealso:
+  - module: smartlic.slp.smart_license_captures
+  - module: smartlic.slp.smart_license_report
+"""
+
+EXAMPLES = r"""
+# Device state:
+# -------------
+# edge-1#show clock
+# *10:15:02.117 UTC Mon Nov 23 2026
+# edge-1#show license status
+# ...
+# Transport:
+#   Type: Smart
+#   URL: https://smartreceiver.cisco.com/licservice/license
+# ...
+# edge-1#show logging | include SMART_LIC
+# *Nov 23 09:58:11.201: %SMART_LIC-3-COMM_FAILED: Communications failure with the Cisco Smart License Utility (CSLU) :
+#   Unable to resolve server hostname/domain name
+
+- name: Collect and diagnose (one task per device)
+  smartlic.slp.smart_license_facts:
+    state: gathered
+    host: "{{ inventory_hostname }}"
+    probes: true
+    intended:
+      ntp_servers: [192.0.2.123]
+      name_servers: [192.0.2.53]
+  vars:
+    ansible_buffer_read_timeout: 0.5
+  register: slp
+
+# Commands fired (IOS XE):
+# ------------------------
+# show license status
+# show license udi
+# show license usage
+# show license summary
+# show license rum id all
+# show clock
+# show ntp associations
+# show ntp status
+# show running-config
+# show call-home profile all
+# show ip http client
+# show ip http server session-module
+# show logging
+# ping smartreceiver.cisco.com
+# show license tech support        (tech_support=auto, a communication problem was found)
+
+# Returned:
+# ---------
+# "findings": [
+#   {"id": "clock_not_synchronized", "severity": "error",
+#    "title": "The clock is not synchronised with NTP",
+#    "evidence": [{"source": "show clock", "field": "synchronized", "value": false, "line": "*10:15:02.117 UTC Mon Nov 23 2026"}],
+#    "remediation": {"role": "ntp", "commands": ["ntp server 192.0.2.123"], ...}}, ...]
+# "summary": {"counts": {"critical": 0, "error": 1, "warning": 0, "info": 0}, "worst": "error", "actionable": 1, ...}
+
+- name: Diagnose a capture file offline
+  smartlic.slp.smart_license_facts:
+    state: parsed
+    running_config: "{{ lookup('ansible.builtin.file', 'captures/edge-1.txt') }}"
+  delegate_to: localhost
+  register: offline
+
+- name: Only the parsed facts, no diagnosis
+  smartlic.slp.smart_license_facts:
+    state: gathered
+    diagnose: false
+  register: slp_facts
+"""
+
+RETURN = r"""
+host:
+  description: The device name (O(host), else the hostname from its configuration or prompt).
+  returned: always
+  type: str
+  sample: edge-1
+platform:
+  description: V(ios) or V(nxos); null when it could not be told.
+  returned: always
+  type: str
+  sample: ios
+facts:
+  description: Parsed output of every command, keyed by the canonical command (C(ping ...) keys are the command as run).
+  returned: always
+  type: dict
+  sample: {"show clock": {"time": "2026-11-23T10:15:02Z", "synchronized": false, "authoritative": false}}
+messages:
+  description: Every C(%SMART_LIC) / C(%LICMGR) syslog message found, oldest first.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{"facility": "SMART_LIC", "severity": 3, "mnemonic": "COMM_FAILED", "event": "COMM_FAILED",
+            "text": "Communications failure with the Cisco Smart License Utility (CSLU) : Unable to resolve server hostname/domain name",
+            "timestamp": "2026-11-23T09:58:11", "variables": {"reason": "Unable to resolve server hostname/domain name"}}]
+findings:
+  description: What is wrong, with the evidence and the fix. Empty with O(diagnose=false).
+  returned: always
+  type: list
+  elements: dict
+  sample: [{"id": "dns_not_configured", "severity": "error", "title": "Name lookup fails",
+            "evidence": [{"source": "log", "line": "%SMART_LIC-3-COMM_FAILED: ..."}],
+            "remediation": {"role": "dns", "action": "Configure a name server", "commands": ["ip name-server 192.0.2.53"],
+                            "manual_steps": []}}]
+summary:
+  description: Counts of findings per severity, the worst severity, how many ask for action, the finding ids.
+  returned: always
+  type: dict
+  sample: {"counts": {"critical": 0, "error": 1, "warning": 1, "info": 0}, "total": 2, "worst": "error", "actionable": 2,
+           "finding_ids": ["dns_not_configured", "report_ack_overdue"]}
+ack:
+  description: The usage reporting deadline as the device sees it; C(days_left) counts from the device clock.
+  returned: always
+  type: dict
+  sample: {"next_ack_deadline": "2026-12-01T10:00:00Z", "last_ack_received": "2026-09-01T10:00:00Z", "days_left": 7,
+           "reporting_push_interval_days": 30, "clock": "2026-11-23T10:15:02", "clock_source": "show clock"}
+collected_at:
+  description: The device clock when the outputs were read (from C(show clock), else the newest log time).
+  returned: always
+  type: str
+  sample: "2026-11-23T10:15:02"
+commands:
+  description:
+    - Status of every command run or found in the capture, keyed by the command as typed.
+    - C(status) is V(ok), V(error) (rejected by the device), V(truncated), V(empty), V(unrecognized)
+      (output not of that command), V(partial) (a filtered running-config) or V(ignored) (not a command this
+      collection reads); C(reasons) says why.
+  returned: always
+  type: dict
+  sample: {"show license rum id all": {"command": "show license rum id all", "status": "error",
+                                       "reasons": ["% Invalid input detected at '^' marker."]}}
+usable:
+  description: False when nothing usable was collected (then RV(reason) says why and there is no diagnosis).
+  returned: always
+  type: bool
+  sample: true
+reason:
+  description: Why nothing could be diagnosed, when RV(usable) is false.
+  returned: always
+  type: str
+  sample: null
+diagnosis_warnings:
+  description: Collection problems (truncated output, rejected commands, duplicate sections, unknown platform).
+  returned: always
+  type: list
+  elements: str
+  sample: ["'show license usage': output looks truncated (ends with '... <none>' ...); it was not used for the diagnosis"]
+"""
+
+import json
+
+from ansible.module_utils.basic import AnsibleModule
+from ansible.module_utils.common.text.converters import to_text
+from ansible.module_utils.connection import Connection, ConnectionError as AnsibleConnectionError
+
+from ansible_collections.smartlic.slp.plugins.module_utils import device
+
+RESULT_KEYS = ("host", "platform", "facts", "messages", "findings", "summary", "ack", "collected_at", "commands", "usable", "reason")
+
+
+class Gatherer:
+    """Runs the commands of one diagnosis over the persistent connection, one command at a time."""
+
+    def __init__(self, module):
+        self.module = module
+        self.connection = self._connection()
+        self.outputs = []
+        self.errors = {}
+        self.stopped = None
+
+    def _connection(self):
+        if not getattr(self.module, "_smartlic_connection", None):
+            self.module._smartlic_connection = Connection(self.module._socket_path)
+        return self.module._smartlic_connection
+
+    def platform(self, hint):
+        platform = device.normalize_platform(hint)
+        if platform:
+            return platform
+        try:
+            capabilities = json.loads(self.connection.get_capabilities())
+        except (AnsibleConnectionError, ValueError, TypeError) as error:
+            self.module.fail_json(msg="Could not read the device capabilities to tell its platform: %s" % to_text(error))
+        return device.normalize_platform((capabilities.get("device_info") or {}).get("network_os") or capabilities.get("network_os"))
+
+    def run(self, commands):
+        for command in commands:
+            if self.stopped:
+                self.errors[command] = "not run: %s" % self.stopped
+                continue
+            try:
+                self.outputs.append((command, to_text(self.connection.get(command=command), errors="surrogate_then_replace")))
+            except AnsibleConnectionError as error:
+                message = to_text(error)
+                self.errors[command] = message
+                if not device.is_cli_rejection(message):
+                    # A timeout or a broken session leaves the persistent connection unusable for the next commands.
+                    self.stopped = "the connection failed on an earlier command (%s): %s" % (command, message.splitlines()[0] if message else "")
+
+    def analyze(self, platform, params, intended, slac_text, diagnose):
+        return device.analyze_outputs(self.outputs, platform, host=params["host"], errors=self.errors, intended=intended,
+                                      slac_text=slac_text, diagnose=diagnose)
+
+
+def gathered(module, intended, slac_text):
+    params = module.params
+    gatherer = Gatherer(module)
+    platform = gatherer.platform(params["platform"])
+    if not platform:
+        module.fail_json(msg="The platform of the device is unknown: set ansible_network_os to cisco.ios.ios or cisco.nxos.nxos, or the platform option")
+    mode = params["tech_support"]
+    gatherer.run(device.commands_for(platform, tech_support=mode))
+    probes = params["probes"]
+    wants_probes = _probes_value(module, probes)
+    auto_tech = mode == "auto" and platform == "ios"
+    if wants_probes or auto_tech:
+        first = gatherer.analyze(platform, params, intended, slac_text, diagnose=auto_tech and params["diagnose"])
+        if wants_probes:
+            gatherer.run(device.probe_commands(first["facts"], platform, intended, wants_probes))
+        if auto_tech and params["diagnose"] and device.needs_tech_support(first["findings"], platform, mode):
+            gatherer.run([device.TECH_SUPPORT])
+    if not gatherer.outputs and gatherer.errors:
+        first = next(iter(gatherer.errors.items()))
+        module.fail_json(msg="No command could be read from the device: %s: %s" % first)
+    return gatherer.analyze(platform, params, intended, slac_text, params["diagnose"])
+
+
+def _probes_value(module, probes):
+    """True, False or a list of targets from the raw option."""
+    if isinstance(probes, bool):
+        return probes
+    if probes is None:
+        return False
+    if isinstance(probes, str):
+        lowered = probes.strip().lower()
+        if lowered in ("true", "yes", "on", "1"):
+            return True
+        if lowered in ("false", "no", "off", "0", ""):
+            return False
+        return [item.strip() for item in probes.split(",") if item.strip()]
+    if isinstance(probes, (list, tuple)):
+        return list(probes)
+    module.fail_json(msg="probes must be a boolean or a list of targets, not %s" % type(probes).__name__)
+    return False
+
+
+def main():
+    """Entry point."""
+    argument_spec = device.common_spec()
+    argument_spec.update(
+        state={"type": "str", "choices": ["gathered", "parsed"], "default": "gathered"},
+        running_config={"type": "str", "aliases": ["text"]},
+        host={"type": "str"},
+        probes={"type": "raw", "default": False},
+        tech_support={"type": "str", "choices": list(device.TECH_SUPPORT_MODES), "default": "auto"},
+    )
+    module = AnsibleModule(
+        argument_spec=argument_spec,
+        required_if=[("state", "parsed", ("running_config",))],
+        mutually_exclusive=[("slac_file", "slac_text")],
+        supports_check_mode=True,
+    )
+    params = module.params
+    intended = device.clean_intended(params["intended"])
+    slac_text, slac_error = device.read_slac(params["slac_file"], params["slac_text"])
+    if slac_error:
+        module.fail_json(msg=slac_error)
+    if params["state"] == "parsed":
+        result = device.analyze_text(params["running_config"], platform=params["platform"], host=params["host"], source="running_config",
+                                     intended=intended, slac_text=slac_text, diagnose=params["diagnose"])
+    else:
+        result = gathered(module, intended, slac_text)
+    for name, entry in result["commands"].items():
+        if entry.get("status") in ("error", "truncated"):
+            module.warn("%s: %s (%s)" % (name, entry["status"], "; ".join(str(reason) for reason in entry.get("reasons") or [])[:300]))
+    output = {key: result.get(key) for key in RESULT_KEYS}
+    output["diagnosis_warnings"] = result.get("warnings") or []
+    module.exit_json(changed=False, **output)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,111 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The offline entry point of DESIGN.md, run for real:
+
+    ansible-playbook smartlic.slp.diagnose -e slp_capture_dir=DIR -e slp_report_dir=OUT
+
+with no inventory, on a folder of captures built from real device outputs
+(fixtures/captures, see PROVENANCE.md there) plus an empty and a binary file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import pytest
+
+from tests.playbook_runner import ROOT, run_playbook
+
+CAPTURES = os.path.join(ROOT, "tests", "integration", "fixtures", "captures")
+FLEET_FILES = {"fleet-summary.json", "fleet-summary.md", "fleet-report.html"}
+CONTRACT_KEYS = {"host", "platform", "facts", "messages", "findings"}
+
+
+def ansible_playbook(tmp_path, *args):
+    """Run the diagnose playbook with this checkout as the only smartlic.slp."""
+    return run_playbook(tmp_path, "smartlic.slp.diagnose", *args, timeout=300)
+
+
+@pytest.fixture(name="capture_dir")
+def fixture_capture_dir(tmp_path):
+    folder = tmp_path / "captures"
+    shutil.copytree(CAPTURES, folder)
+    (folder / "PROVENANCE.md").unlink()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "photo.bin").write_bytes(bytes(range(256)) * 16)
+    return folder
+
+
+def load(path):
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def ids(document):
+    return {finding["id"] for finding in document["findings"]}
+
+
+def test_offline_playbook_writes_every_report(tmp_path, capture_dir):
+    out = tmp_path / "reports"
+    run = ansible_playbook(tmp_path, "-e", "slp_capture_dir=%s" % capture_dir, "-e", "slp_report_dir=%s" % out)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "DEPRECATION" not in run.stdout + run.stderr
+    assert "ERROR" not in run.stderr
+    stems = {name.rsplit(".", 1)[0] for name in os.listdir(capture_dir)}
+    assert set(os.listdir(out)) == {stem + ".json" for stem in stems} | FLEET_FILES
+    documents = {stem: load(out / (stem + ".json")) for stem in stems}
+    for stem, document in documents.items():
+        assert CONTRACT_KEYS <= set(document), stem
+        for finding in document["findings"]:
+            assert {"id", "severity", "title", "evidence", "remediation"} <= set(finding)
+            assert finding["severity"] in ("critical", "error", "warning", "info")
+
+    cslu = documents["c9200-cslu"]
+    assert cslu["host"] == "C9200-Standalone" and cslu["platform"] == "ios"
+    assert {"show license status", "show clock", "show logging"} <= set(cslu["facts"])
+    assert len(cslu["messages"]) == 10
+    assert {"cslu_local_unresolved", "report_ack_overdue"} <= ids(cslu)
+    assert cslu["ack"]["days_left"] < 0
+
+    smart = documents["c9300-smart"]
+    assert smart["platform"] == "ios" and "show license tech support" in smart["facts"]
+    assert smart["usable"] is True and smart["findings"]
+
+    pre_slp = documents["csr1-pre-slp"]
+    assert pre_slp["commands"]["sh license status"]["canonical"] == "show license status"
+    assert "pre_slp_device" in ids(pre_slp)
+
+    nxos = documents["nxos-leaf"]
+    assert nxos["platform"] == "nxos"
+    assert {"show license usage", "show ntp peer-status", "ping 10.1.1.2 source 10.3.3.3 count 11"} <= set(nxos["facts"])
+
+    truncated = documents["tac-s1-truncated"]
+    assert truncated["commands"]["show license tech support"]["status"] == "truncated"
+    assert "show license tech support" not in truncated["facts"]
+
+    for stem, words in (("empty", "the file is empty"), ("photo", "binary"), ("switch1-no-licensing", "does not read"),
+                        ("tac-s1-truncated", "truncated")):
+        assert documents[stem]["usable"] is False, stem
+        assert words in documents[stem]["reason"], (stem, documents[stem]["reason"])
+        assert documents[stem]["findings"] == []
+
+    fleet = load(out / "fleet-summary.json")
+    assert fleet["devices"] == len(stems)
+    assert fleet["status"]["unusable"] == 4
+    by_id = {finding["id"]: finding for finding in fleet["findings"]}
+    assert "C9200-Standalone" in by_id["cslu_local_unresolved"]["hosts"]
+    page = (out / "fleet-report.html").read_text(encoding="utf-8")
+    for document in documents.values():
+        assert ">%s<" % document["host"] in page
+    assert "cslu_local_unresolved" in (out / "fleet-summary.md").read_text(encoding="utf-8")
+
+
+def test_fail_on_findings_fails_the_run_after_writing_the_reports(tmp_path, capture_dir):
+    out = tmp_path / "reports"
+    run = ansible_playbook(tmp_path, "-e", "slp_capture_dir=%s" % capture_dir, "-e", "slp_report_dir=%s" % out,
+                           "-e", "smartlic_fail_on_findings=true")
+    assert run.returncode == 2, run.stdout + run.stderr
+    assert "need action" in run.stdout
+    assert (out / "fleet-summary.json").exists()
