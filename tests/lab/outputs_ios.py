@@ -293,6 +293,11 @@ def show_license_tech_support(data, nxos=False):
     lines += _chapter("HA Info") + ["RP Role: Active", "Chassis Role: Active", "Behavior Role: Active", "RMF: True", "CF: True", "CF State: Stateless",
                                     "Message Flow Allowed: False", ""]
     lines += _other_info(data, nxos=nxos)
+    # Real output ends with this section (the capture reader takes its absence for a cut output).
+    pid = data["members"][0]["pid"]
+    lines += ["", "Platform Provided Mapping Table", "===============================",
+              "  %s: Total licenses found: %d" % (pid, len(data["licenses"])), "Enforced Licenses:",
+              "  P:%s,S:%s:" % (pid, data["members"][0]["sn"]), "    No information"]
     return "\n".join(lines)
 
 

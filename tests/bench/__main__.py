@@ -1,0 +1,336 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Benchmarks that print figures (`make bench`, `make bench-load`); not tests.
+
+  python -m tests.bench                  parse, diagnose, offline, fleet (25 50 100 200)
+  python -m tests.bench parse            median parse time per command over the corpus
+  python -m tests.bench diagnose         CPU per device of parse + diagnose, in process
+  python -m tests.bench offline          offline diagnosis throughput on 1,000 captures
+  python -m tests.bench fleet --sizes 25 50   diagnose playbook vs a bare ios_command/nxos_command gather, on the lab
+  python -m tests.bench load             200 devices diagnosed and remediated in one run; reports complete, memory
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import os
+import platform as host_platform
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+
+from tests import collection_path  # noqa: F401  pylint: disable=unused-import
+from tests.bench import procstat
+from tests.playbook_runner import ROOT, run_playbook
+
+from ansible_collections.smartlic.slp.plugins.module_utils import device
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers import registry
+
+SHARED_CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus")
+CAPTURE_DIRS = [os.path.join(ROOT, "tests", "integration", "fixtures", "captures"),
+                os.path.join(ROOT, "tests", "unit", "plugins", "module_utils", "rules", "fixtures")]
+# Corpus folder names that are not the command spelled with underscores.
+FOLDER_COMMANDS = {"ping": "ping 192.0.2.1"}
+FAULT_MIX = ["clock_not_synchronized", "transport_url_incorrect", "dns_not_configured", "trust_code_missing",
+             "report_ack_overdue", None]
+
+
+def say(line=""):
+    print(line, flush=True)
+
+
+def machine():
+    return "%s, %d CPUs, Python %s" % (host_platform.platform(terse=True), os.cpu_count() or 0, host_platform.python_version())
+
+
+def median_ms(samples):
+    return statistics.median(samples) * 1000.0
+
+
+# -- parse -----------------------------------------------------------------------------------------------------------
+
+def corpus_files():
+    """(command, platform, text) for every raw output of the shared corpus (or of our fixture copies without it)."""
+    fixtures = os.path.join(ROOT, "tests", "unit", "plugins", "module_utils", "parsers", "fixtures")
+    roots = [SHARED_CORPUS] if os.path.isdir(SHARED_CORPUS) else [fixtures]
+    items = []
+    for root in roots:
+        for path in sorted(glob.glob(os.path.join(root, "*", "*", "*.txt"))):
+            folder = os.path.basename(os.path.dirname(path))
+            osname = os.path.basename(os.path.dirname(os.path.dirname(path)))
+            command = FOLDER_COMMANDS.get(folder, folder.replace("_", " "))
+            with open(path, "rb") as handle:
+                text = handle.read().decode("utf-8", "replace")
+            items.append((command, "nxos" if osname == "nxos" else "ios", text))
+    return items
+
+
+def bench_parse(repeat=20):
+    items = [item for item in corpus_files() if registry.parser_name(registry.canonical_command(item[0], item[1]))]
+    by_command = {}
+    for command, platform, text in items:
+        samples = []
+        for _round in range(repeat):
+            started = time.perf_counter()
+            registry.parse_output(command, text, platform)
+            samples.append(time.perf_counter() - started)
+        by_command.setdefault(registry.canonical_command(command, platform), []).append(statistics.median(samples))
+    say("## Parse time per command (median over the corpus files, %d runs each)" % repeat)
+    say("| command | files | median ms | max ms |")
+    say("| --- | ---: | ---: | ---: |")
+    for command in sorted(by_command):
+        times = by_command[command]
+        say("| %s | %d | %.3f | %.3f |" % (command, len(times), median_ms(times), max(times) * 1000))
+    say()
+    return by_command
+
+
+# -- diagnose in process ----------------------------------------------------------------------------------------------
+
+def capture_texts():
+    texts = []
+    for folder in CAPTURE_DIRS:
+        for path in sorted(glob.glob(os.path.join(folder, "*.txt")) + glob.glob(os.path.join(folder, "*.log"))):
+            with open(path, "rb") as handle:
+                texts.append((os.path.basename(path), handle.read().decode("utf-8", "replace")))
+    return texts
+
+
+def lab_outputs():
+    """[(scenario name, platform, [(command, output)])]: what live gathering reads from each lab scenario, made in process."""
+    from datetime import datetime, timezone  # pylint: disable=import-outside-toplevel
+    import yaml  # pylint: disable=import-outside-toplevel
+    from tests.lab.config_tree import ConfigTree  # pylint: disable=import-outside-toplevel
+    from tests.lab.license_model import LicenseModel  # pylint: disable=import-outside-toplevel
+
+    items = []
+    for path in sorted(glob.glob(os.path.join(ROOT, "tests", "lab", "scenarios", "*.yml"))):
+        with open(path, encoding="utf-8") as handle:
+            scenario = yaml.safe_load(handle)
+        platform = scenario["platform"]
+        model = LicenseModel(platform, scenario["hostname"], scenario, lambda: datetime.now(timezone.utc))
+        config = ConfigTree(platform, model.initial_config())
+        outputs = []
+        for command in device.commands_for(platform):
+            text = config.render() if command == "show running-config" else model.handle(command, config)
+            outputs.append((command, text or ""))
+        items.append((os.path.basename(path), platform, outputs))
+    return items
+
+
+def per_device_cpu(jobs, repeat):
+    """Median CPU seconds of each job (a callable) over repeat runs."""
+    medians = []
+    for job in jobs:
+        samples = []
+        for _round in range(repeat):
+            started = time.process_time()
+            job()
+            samples.append(time.process_time() - started)
+        medians.append(statistics.median(samples))
+    return medians
+
+
+def bench_diagnose(repeat=10):
+    say("## Parse + diagnose CPU per device (in process, median of %d runs each; target: median under 2 ms)" % repeat)
+    say("| input | devices | median ms | p90 ms | max ms |")
+    say("| --- | ---: | ---: | ---: | ---: |")
+    figures = {}
+    live = lab_outputs()
+    jobs = {
+        "live gather of the lab scenarios (the show commands smart_license_facts runs)":
+            [lambda outputs=outputs, platform=platform: device.analyze_outputs(outputs, platform) for _name, platform, outputs in live],
+        "capture files (corpus-built, many with show license tech support)":
+            [lambda text=text: device.analyze_text(text) for _name, text in capture_texts()],
+    }
+    for label, callables in jobs.items():
+        times = per_device_cpu(callables, repeat)
+        figures[label] = times
+        say("| %s | %d | %.2f | %.2f | %.2f |" % (label, len(times), median_ms(times), statistics.quantiles(times, n=10)[-1] * 1000,
+                                                  max(times) * 1000))
+    say()
+    return figures
+
+
+# -- offline throughput -----------------------------------------------------------------------------------------------
+
+def make_capture_dir(folder, count):
+    texts = capture_texts()
+    os.makedirs(folder, exist_ok=True)
+    for index in range(count):
+        name, text = texts[index % len(texts)]
+        with open(os.path.join(folder, "%04d-%s" % (index, name)), "w", encoding="utf-8") as handle:
+            handle.write(text)
+    return sorted(glob.glob(os.path.join(folder, "*")))
+
+
+def bench_offline(count=1000):
+    work = tempfile.mkdtemp(prefix="slp-bench-offline-")
+    try:
+        paths = make_capture_dir(os.path.join(work, "captures"), count)
+        say("## Offline diagnosis throughput (%d captures)" % count)
+        for workers in (1, 2):
+            started, cpu = time.perf_counter(), time.process_time()
+            results, used = device.analyze_files(paths, workers=workers)
+            wall = time.perf_counter() - started
+            assert len(results) == count
+            say("analyze_files, %d worker(s): %.2f s wall, %.0f captures/s" % (used, wall, count / wall))
+        out = os.path.join(work, "reports")
+        started = time.perf_counter()
+        run = run_playbook(work, "smartlic.slp.diagnose", "-e", "slp_capture_dir=%s" % os.path.join(work, "captures"),
+                           "-e", "slp_report_dir=%s" % out, timeout=1800)
+        wall = time.perf_counter() - started
+        reports = len(glob.glob(os.path.join(out, "*.json"))) - 1
+        say("ansible-playbook smartlic.slp.diagnose -e slp_capture_dir: rc=%d, %.1f s wall, %.0f captures/s, %d reports"
+            % (run.returncode, wall, count / wall, reports))
+        say("(target: over 200 captures/s on one core)")
+        say()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+# -- fleet on the lab -------------------------------------------------------------------------------------------------
+
+def fleet_scenarios(size):
+    """Mixed IOS XE / NX-OS devices with mixed faults."""
+    scenarios = []
+    for index in range(size):
+        platform = "ios" if index % 2 == 0 else "nxos"
+        fault = FAULT_MIX[index % len(FAULT_MIX)]
+        scenarios.append({"platform": platform, "hostname": "%s-%03d" % ("rtr" if platform == "ios" else "nx", index),
+                          "faults": [fault] if fault else [], "valid_tokens": ["bench-token"]})
+    return scenarios
+
+
+def bare_playbook(path):
+    """A playbook that only gathers the same show commands with ios_command / nxos_command."""
+    lines = ["---", "- name: Bare gather", "  hosts: all", "  gather_facts: false", "  tasks:"]
+    for platform, module in (("ios", "cisco.ios.ios_command"), ("nxos", "cisco.nxos.nxos_command")):
+        lines += ["    - name: Gather (%s)" % platform, "      %s:" % module, "        commands:"]
+        lines += ["          - %s" % json.dumps(command) for command in device.commands_for(platform)]
+        lines += ["      vars:", "        ansible_buffer_read_timeout: 0.5",
+                  "      when: ansible_network_os == %s" % json.dumps("cisco.%s.%s" % (platform, platform))]
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+    return path
+
+
+def measured_run(work, lab, playbook, *args):
+    """Run a playbook; return wall s, controller CPU s, peak controller RSS MiB, lab CPU s, rc."""
+    procstat.reap_orphans(keep=(lab.pid,))
+    cpu_before, lab_before = procstat.children_cpu(), procstat.process_cpu(lab.pid)
+    started = time.perf_counter()
+    with procstat.PeakMemory(exclude=(lab.pid,)) as memory:
+        run = run_playbook(work, playbook, *args, timeout=7200)
+    wall = time.perf_counter() - started
+    time.sleep(0.5)
+    procstat.reap_orphans(keep=(lab.pid,))
+    return {"wall": wall, "cpu": procstat.children_cpu() - cpu_before, "rss": memory.peak / 2 ** 20,
+            "lab_cpu": procstat.process_cpu(lab.pid) - lab_before, "rc": run.returncode,
+            "failed": sum(1 for line in run.stdout.splitlines() if " : ok=" in line and "failed=0" not in line)}
+
+
+def bench_fleet(sizes, forks, rounds):
+    from tests.lab.harness import start_lab  # pylint: disable=import-outside-toplevel
+
+    procstat.become_subreaper()
+    say("## Fleet: smartlic.slp.diagnose vs a bare ios_command/nxos_command gather (forks %d, %d round(s), alternating)"
+        % (forks, rounds))
+    say("| devices | playbook | wall s | controller CPU s | peak RSS MiB | lab CPU s | failed hosts |")
+    say("| ---: | --- | ---: | ---: | ---: | ---: | ---: |")
+    summary = []
+    for size in sizes:
+        work = tempfile.mkdtemp(prefix="slp-bench-fleet-")
+        try:
+            bare = bare_playbook(os.path.join(work, "bare.yml"))
+            with start_lab(fleet_scenarios(size), os.path.join(work, "lab")) as lab:
+                common = ("-i", lab.inventory, "--forks=%d" % forks)
+                figures = {"diagnose": [], "bare": []}
+                for round_index in range(rounds):
+                    order = ("bare", "diagnose") if round_index % 2 == 0 else ("diagnose", "bare")
+                    for name in order:
+                        if name == "bare":
+                            figures[name].append(measured_run(work, lab, bare, *common))
+                        else:
+                            figures[name].append(measured_run(work, lab, "smartlic.slp.diagnose", *common,
+                                                              "-e", "slp_report_dir=%s" % os.path.join(work, "reports")))
+                for name in ("bare", "diagnose"):
+                    runs = figures[name]
+                    say("| %d | %s | %.1f | %.1f | %.0f | %.1f | %d |" % (
+                        size, name, statistics.median(r["wall"] for r in runs), statistics.median(r["cpu"] for r in runs),
+                        max(r["rss"] for r in runs), statistics.median(r["lab_cpu"] for r in runs), max(r["failed"] for r in runs)))
+                ratio = statistics.median(r["wall"] for r in figures["diagnose"]) / statistics.median(r["wall"] for r in figures["bare"])
+                cpu_ratio = statistics.median(r["cpu"] for r in figures["diagnose"]) / statistics.median(r["cpu"] for r in figures["bare"])
+                summary.append((size, ratio, cpu_ratio, statistics.median(r["wall"] for r in figures["diagnose"])))
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    say()
+    say("| devices | wall ratio diagnose/bare | CPU ratio | diagnose wall s per device |")
+    say("| ---: | ---: | ---: | ---: |")
+    for size, ratio, cpu_ratio, wall in summary:
+        say("| %d | %.2f | %.2f | %.2f |" % (size, ratio, cpu_ratio, wall / size))
+    say("(target: wall ratio at most 1.2 at 100 devices)")
+    say()
+    return summary
+
+
+def bench_load(size, forks):
+    from tests.lab.harness import start_lab  # pylint: disable=import-outside-toplevel
+
+    procstat.become_subreaper()
+    work = tempfile.mkdtemp(prefix="slp-bench-load-")
+    problems = []
+    try:
+        with start_lab(fleet_scenarios(size), os.path.join(work, "lab")) as lab:
+            common = ("-i", lab.inventory, "--forks=%d" % forks)
+            say("## Load: %d devices in one run (forks %d)" % (size, forks))
+            for title, playbook, report_dir in (("diagnose", "smartlic.slp.diagnose", "before"),
+                                                ("remediate", "smartlic.slp.remediate", "remediation")):
+                out = os.path.join(work, report_dir)
+                figures = measured_run(work, lab, playbook, *common, "-e", "slp_report_dir=%s" % out)
+                reports = len([name for name in glob.glob(os.path.join(out, "**", "*.json"), recursive=True)
+                               if not os.path.basename(name).startswith(("fleet-", "summary"))])
+                values = (title, figures["rc"], figures["wall"], figures["cpu"], figures["rss"], figures["lab_cpu"], figures["failed"], reports)
+                say("%-9s rc=%d wall %.0f s, controller CPU %.0f s, peak controller RSS %.0f MiB, lab CPU %.0f s, "
+                    "failed hosts %d, device reports %d" % values)
+                if figures["failed"]:
+                    problems.append("%s: %d host(s) failed" % (title, figures["failed"]))
+                if title == "diagnose" and reports < size:
+                    problems.append("diagnose wrote %d of %d device reports" % (reports, size))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    for problem in problems:
+        say("PROBLEM: " + problem)
+    return not problems
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="smartlic.slp benchmarks (print figures)")
+    parser.add_argument("what", nargs="?", default="all", choices=["all", "parse", "diagnose", "offline", "fleet", "load"])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[25, 50, 100, 200])
+    parser.add_argument("--forks", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--captures", type=int, default=1000)
+    options = parser.parse_args(argv)
+    say("# smartlic.slp benchmarks — %s" % machine())
+    say()
+    ok = True
+    if options.what in ("all", "parse"):
+        bench_parse()
+    if options.what in ("all", "diagnose"):
+        bench_diagnose()
+    if options.what in ("all", "offline"):
+        bench_offline(options.captures)
+    if options.what in ("all", "fleet"):
+        bench_fleet(options.sizes, options.forks, options.rounds)
+    if options.what == "load":
+        ok = bench_load(200 if options.sizes == [25, 50, 100, 200] else options.sizes[0], options.forks)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
