@@ -20,6 +20,7 @@ used when no clock was captured.
 from __future__ import annotations
 
 import re
+from collections import deque
 from datetime import timedelta
 from functools import cmp_to_key
 
@@ -63,11 +64,11 @@ def normalize_platform(platform):
 
 def walk(data, path=""):
     """Every (dotted path, value) of nested dicts and lists, depth first."""
-    stack = [(path, data)]
+    stack = deque([(path, data)])
     seen = 0
     while stack and seen < 20000:
         seen += 1
-        current_path, current = stack.pop(0)
+        current_path, current = stack.popleft()
         if isinstance(current, dict):
             for key, value in current.items():
                 child = "%s.%s" % (current_path, key) if current_path else str(key)
@@ -153,10 +154,18 @@ class Context:
         for name in ([command] if command else STATUS_COMMANDS):
             if not self.has(name):
                 continue
-            for path, value in walk(self.fact(name)):
-                if pattern.search(path.rsplit(".", 1)[-1]) and not isinstance(value, (dict, list)):
+            for path, leaf, value in self._leaves(name):
+                if pattern.search(leaf):
                     found.append((name, path, value))
         return found
+
+    def _leaves(self, command):
+        """(path, last key, value) of every scalar of a command's facts, computed once per command."""
+        key = ("leaves", command)
+        if key not in self.cache:
+            self.cache[key] = [(path, path.rsplit(".", 1)[-1], value) for path, value in walk(self.fact(command))
+                               if not isinstance(value, (dict, list))]
+        return self.cache[key]
 
     # -------------------------------------------------------------- transport
 
