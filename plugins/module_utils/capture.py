@@ -35,6 +35,8 @@ _PROMPT_COMMAND = re.compile(
 _PROMPT_BARE = re.compile(r"^(?P<host>[\w+\-.:/\[\]]+)(?P<mode>(?:\([^)]+\)){0,3})(?P<char>[>#])\s*$")
 # network_cli's IOS prompt pattern, unanchored at the start: "... <none>" matches it.
 _PROMPT_LIKE_END = re.compile(r"[\w+\-.:/\[\]]+(?:\([^)]+\)){0,3}[>#] ?$")
+# Characters at the end of a line searched for something that looks like a prompt.
+_PROMPT_TAIL = 256
 _HEADING_END = re.compile(r"^[A-Z][A-Za-z0-9 ,/()_'-]*:\s*$")
 # fmt: on
 
@@ -257,7 +259,8 @@ def _section(lines, start, end, hosts, platform):
     if reasons:
         section["truncated"] = True
         section["truncation_reasons"].extend(reasons)
-    if output_lines and _PROMPT_LIKE_END.search(output_lines[-1]) and not _PROMPT_BARE.match(output_lines[-1].strip()):
+    # Only the end of the last line can look like a prompt: searching a whole very long line would take quadratic time.
+    if output_lines and _PROMPT_LIKE_END.search(output_lines[-1][-_PROMPT_TAIL:]) and not _PROMPT_BARE.match(output_lines[-1].strip()):
         section["ends_like_prompt"] = True
     return section
 

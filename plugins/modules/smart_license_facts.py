@@ -77,6 +77,11 @@ options:
     type: str
     choices: [auto, always, never]
     default: auto
+  fact_name:
+    description:
+      - Also set the host facts C(<fact_name>_result) (this module's result) and C(<fact_name>_findings) (its
+        findings), so later tasks and roles can read them without a C(set_fact) task per host.
+    type: str
 notes:
   - Set C(ansible_buffer_read_timeout) to V(0.5) for this task. IOS XE output lines ending in C(<none>) look
     like a prompt; with the default 0.1 s the connection can cut the output there. The role
@@ -341,6 +346,7 @@ def main():
         host={"type": "str"},
         probes={"type": "raw", "default": False},
         tech_support={"type": "str", "choices": list(device.TECH_SUPPORT_MODES), "default": "auto"},
+        fact_name={"type": "str"},
     )
     module = AnsibleModule(
         argument_spec=argument_spec,
@@ -363,6 +369,9 @@ def main():
             module.warn("%s: %s (%s)" % (name, entry["status"], "; ".join(str(reason) for reason in entry.get("reasons") or [])[:300]))
     output = {key: result.get(key) for key in RESULT_KEYS}
     output["diagnosis_warnings"] = result.get("warnings") or []
+    if params["fact_name"]:
+        # Saves a set_fact task per host: later tasks and roles read <name>_result and <name>_findings.
+        output["ansible_facts"] = {params["fact_name"] + "_result": dict(output), params["fact_name"] + "_findings": output["findings"]}
     module.exit_json(changed=False, **output)
 
 

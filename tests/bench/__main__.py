@@ -200,20 +200,28 @@ def fleet_scenarios(size):
     scenarios = []
     for index in range(size):
         platform = "ios" if index % 2 == 0 else "nxos"
-        fault = FAULT_MIX[index % len(FAULT_MIX)]
+        fault = FAULT_MIX[(index // 2) % len(FAULT_MIX)]
         scenarios.append({"platform": platform, "hostname": "%s-%03d" % ("rtr" if platform == "ios" else "nx", index),
                           "faults": [fault] if fault else [], "valid_tokens": ["bench-token"]})
     return scenarios
 
 
 def bare_playbook(path):
-    """A playbook that only gathers the same show commands with ios_command / nxos_command."""
-    lines = ["---", "- name: Bare gather", "  hosts: all", "  gather_facts: false", "  tasks:"]
+    """A playbook that only gathers the same show commands with ios_command / nxos_command.
+
+    It gets the same connection settings as the diagnose task (buffer read timeout, the narrowed CLI error
+    patterns): without them the platform defaults fail some healthy devices on licensing text.
+    """
+    import yaml  # pylint: disable=import-outside-toplevel
+
+    with open(os.path.join(ROOT, "roles", "diagnose", "vars", "main.yml"), encoding="utf-8") as handle:
+        stderr_re = yaml.safe_load(handle)["__diagnose_stderr_re"]
+    lines = ["---", "- name: Bare gather", "  hosts: all", "  gather_facts: false",
+             "  vars:", "    ansible_buffer_read_timeout: 0.5", "    ansible_terminal_stderr_re: %s" % json.dumps(stderr_re), "  tasks:"]
     for platform, module in (("ios", "cisco.ios.ios_command"), ("nxos", "cisco.nxos.nxos_command")):
         lines += ["    - name: Gather (%s)" % platform, "      %s:" % module, "        commands:"]
         lines += ["          - %s" % json.dumps(command) for command in device.commands_for(platform)]
-        lines += ["      vars:", "        ansible_buffer_read_timeout: 0.5",
-                  "      when: ansible_network_os == %s" % json.dumps("cisco.%s.%s" % (platform, platform))]
+        lines += ["      when: ansible_network_os == %s" % json.dumps("cisco.%s.%s" % (platform, platform))]
     with open(path, "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
     return path
