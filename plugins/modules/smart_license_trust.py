@@ -1,0 +1,300 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: contributors to smartlic.slp
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Install a Smart Licensing trust code from an ID token (EXEC command, idempotent, check-mode honest)."""
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: smart_license_trust
+short_description: Establish Smart Licensing trust with an ID token on IOS XE and NX-OS
+version_added: 1.0.0
+author:
+  - smartlic contributors (@smartlic)
+description:
+  - Runs the privileged EXEC command C(license smart trust idtoken TOKEN local|all [force]) when the device
+    has no trust code installed (or when O(force=true)), then waits, bounded by O(wait_timeout), until
+    C(show license status) shows a new trust code timestamp or the log shows a new
+    C(TRUST_CODE_INSTALL_FAILED) message, and reports which.
+  - Skipped when a trust code is already installed on every UDI the scope covers and O(force=false).
+  - The token is never returned, logged or shown in diffs; commands are reported as
+    C(license smart trust idtoken ******** local).
+  - In check mode nothing is sent to the device except read-only C(show) commands; the command that
+    would run is returned in RV(would_run).
+  - Runs on the controller over an C(ansible.netcommon.network_cli) connection with
+    C(ansible_network_os) C(cisco.ios.ios) or C(cisco.nxos.nxos).
+extends_documentation_fragment:
+  - ansible.builtin.action_common_attributes
+attributes:
+  check_mode:
+    support: full
+    description: Read-only C(show) commands run; the trust command is returned in RV(would_run), not sent.
+  diff_mode:
+    support: full
+    description: The diff lists the EXEC command that is (or would be) sent, with the token masked.
+  platform:
+    platforms: network
+    description: Cisco IOS XE and NX-OS devices over C(network_cli).
+options:
+  id_token:
+    description:
+      - The ID token generated in Cisco Smart Software Manager for the Smart/Virtual Account.
+      - Never returned or logged.
+    type: str
+    required: true
+  scope:
+    description:
+      - V(local) installs the trust code on the active device only, V(all) on every member of an HA set.
+      - V(auto) chooses V(all) when C(show license udi) lists more than one UDI, else V(local).
+    type: str
+    choices: [auto, local, all]
+    default: auto
+  force:
+    description:
+      - Add the C(force) keyword, so that CSSM issues a new trust code although one is installed.
+      - Use it only after a C(TRUST_CODE_INSTALL_FAILED) caused by an existing trust code; with V(true)
+        the command is always sent.
+    type: bool
+    default: false
+  platform:
+    description:
+      - V(ios) or V(nxos). The action plugin fills it in from C(ansible_network_os); without it the module asks
+        the connection for the device's capabilities (more commands on a new connection).
+    type: str
+    choices: [ios, nxos]
+  wait_timeout:
+    description:
+      - Seconds to wait for the new trust code (or a failure message) after the command. V(0) checks once.
+    type: int
+    default: 120
+  wait_interval:
+    description: Seconds between two reads of C(show license status) while waiting.
+    type: int
+    default: 5
+notes:
+  - The device needs a working transport (smart, direct to CSSM) and a synchronised clock; fix those first
+    (roles C(smartlic.slp.transport) and C(smartlic.slp.ntp)).
+seealso:
+  - module: smartlic.slp.smart_license_sync
+"""
+
+EXAMPLES = r"""
+# Before: show license status
+#   Trust Code Installed: <none>
+
+- name: Establish trust with CSSM
+  smartlic.slp.smart_license_trust:
+    id_token: "{{ vault_cssm_id_token }}"
+    scope: auto
+    wait_timeout: 120
+
+# Commands fired:
+#   license smart trust idtoken ******** local
+#
+# After: show license status
+#   Trust Code Installed: Nov 22 17:51:02 2026 UTC
+
+- name: Replace an existing trust code (after TRUST_CODE_INSTALL_FAILED, already installed)
+  smartlic.slp.smart_license_trust:
+    id_token: "{{ vault_cssm_id_token }}"
+    force: true
+
+- name: Show what would be sent
+  smartlic.slp.smart_license_trust:
+    id_token: "{{ vault_cssm_id_token }}"
+  check_mode: true
+  register: trust
+# trust.would_run: ["license smart trust idtoken ******** local"]
+"""
+
+RETURN = r"""
+commands:
+  description: EXEC commands sent to the device, token masked.
+  returned: always
+  type: list
+  elements: str
+  sample: ["license smart trust idtoken ******** local"]
+would_run:
+  description: EXEC commands check mode would have sent, token masked.
+  returned: always
+  type: list
+  elements: str
+  sample: ["license smart trust idtoken ******** all force"]
+outcome:
+  description:
+    - V(skipped) (a trust code is installed), V(check_mode) (would run), V(installed) (new trust code seen),
+      V(failed) (the device refused the command or logged C(TRUST_CODE_INSTALL_FAILED)) or V(timeout).
+  returned: always
+  type: str
+  sample: installed
+scope:
+  description: The scope used (V(local) or V(all)).
+  returned: always
+  type: str
+  sample: local
+force:
+  description: Whether the C(force) keyword was (or would be) used.
+  returned: always
+  type: bool
+  sample: false
+trust_code_before:
+  description: Trust code state read before any change.
+  returned: always
+  type: dict
+  sample: {"installed": false, "installed_on": null, "entries": []}
+trust_code_after:
+  description: Trust code state read after the command.
+  returned: when the command was sent
+  type: dict
+  sample: {"installed": true, "installed_on": "2026-11-22T17:51:02Z", "entries": []}
+failures:
+  description: New C(TRUST_CODE_INSTALL_FAILED) log lines and refusal lines seen after the command.
+  returned: always
+  type: list
+  elements: str
+  sample: ["%SMART_LIC-3-TRUST_CODE_INSTALL_FAILED: The install of a new licensing trust code has failed on PID:C9300,SN:X: Trust Code already installed"]
+waited:
+  description: Seconds spent waiting for the result.
+  returned: always
+  type: float
+  sample: 5.2
+"""
+
+import json
+
+from ansible.module_utils.basic import AnsibleModule
+from ansible.module_utils.common.text.converters import to_text
+from ansible.module_utils.connection import Connection, ConnectionError
+
+from ansible_collections.smartlic.slp.plugins.module_utils import license_actions as actions
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.registry import normalize_platform, parse_output
+
+LOG_COMMANDS = {
+    "ios": "show logging | include TRUST_CODE_INSTALL",
+    "nxos": "show logging logfile | include TRUST_CODE_INSTALL",
+}
+
+
+class TrustCodeInstaller:
+    """Reads the device, decides, sends the trust command and waits for its outcome."""
+
+    def __init__(self, module):
+        self.module = module
+        self.token = module.params["id_token"]
+        self._connection = None
+        self._platform = None
+
+    # --- device access: the one seam tests replace ------------------------------------------------
+
+    def run_command(self, command):
+        """Send one command over the persistent connection and return its text output."""
+        if self._connection is None:
+            self._connection = Connection(self.module._socket_path)
+        return to_text(self._connection.get(command=command), errors="surrogate_then_replace")
+
+    def platform(self):
+        """``ios`` or ``nxos`` from the cliconf capabilities."""
+        if self._platform is None and self.module.params.get("platform"):
+            self._platform = self.module.params["platform"]
+        if self._platform is None:
+            if self._connection is None:
+                self._connection = Connection(self.module._socket_path)
+            capabilities = json.loads(self._connection.get_capabilities())
+            self._platform = normalize_platform(capabilities.get("device_info", {}).get("network_os")) or "ios"
+        return self._platform
+
+    # --- steps -----------------------------------------------------------------------------------------
+
+    def read(self, command):
+        return parse_output(command, self.run_command(command), self.platform())
+
+    def run(self):
+        params = self.module.params
+        scope = actions.choose_scope(params["scope"], self.read("show license udi") if params["scope"] == "auto" else None)
+        force = params["force"]
+        status = self.read("show license status")
+        result = {
+            "changed": False, "commands": [], "would_run": [], "failures": [], "waited": 0.0,
+            "scope": scope, "force": force, "trust_code_before": actions.trust_summary(status),
+        }
+        if not force and actions.trust_installed(status, scope):
+            result.update(outcome="skipped", msg="a trust code is already installed (%s scope); nothing sent" % scope)
+            return result
+
+        command = actions.trust_command(self.token, scope, force)
+        shown = actions.trust_command(actions.MASK, scope, force)
+        if self.module._diff:
+            result["diff"] = {"before": "", "after": shown + "\n", "after_header": "EXEC commands"}
+        if self.module.check_mode:
+            result.update(changed=True, would_run=[shown], outcome="check_mode", msg="check mode: would run '%s'" % shown)
+            return result
+
+        log_command = LOG_COMMANDS[self.platform()]
+        log_before = self.run_command(log_command)
+        try:
+            output = self.run_command(command)
+        except ConnectionError as error:
+            # The play's terminal error patterns matched the answer (for example % Invalid input): a refusal, not a lost connection.
+            output = actions.error_text(to_text(error))
+            if not actions.refused_lines(output):
+                raise
+        result.update(changed=True, commands=[shown])
+        refused = actions.refused_lines(output)
+        if refused:
+            result.update(changed=False, outcome="failed", failures=refused, trust_code_after=result["trust_code_before"],
+                          msg="the device refused '%s': %s" % (shown, "; ".join(refused)))
+            return result
+
+        def probe():
+            failures = [line for line in actions.new_lines(log_before, self.run_command(log_command)) if "FAILED" in line.upper()]
+            if failures:
+                return ("failed", failures, None)
+            after = self.read("show license status")
+            if actions.trust_renewed(status, after, scope):
+                return ("installed", [], after)
+            return None
+
+        outcome, waited, probes = actions.wait_for(probe, params["wait_timeout"], params["wait_interval"])
+        result["waited"] = waited
+        if outcome is None:
+            result.update(outcome="timeout", trust_code_after=actions.trust_summary(self.read("show license status")),
+                          msg="sent '%s' but no new trust code and no TRUST_CODE_INSTALL_FAILED message appeared within %s s (%d reads)"
+                          % (shown, params["wait_timeout"], probes))
+            return result
+        state, failures, after = outcome
+        if state == "failed":
+            result.update(outcome="failed", failures=failures, trust_code_after=actions.trust_summary(self.read("show license status")),
+                          msg="trust code installation failed: %s" % "; ".join(failures))
+        else:
+            result.update(outcome="installed", trust_code_after=actions.trust_summary(after),
+                          msg="new trust code installed (%s scope) after %s s" % (scope, waited))
+        return result
+
+
+def main():
+    """Entry point."""
+    module = AnsibleModule(
+        argument_spec={
+            "id_token": {"type": "str", "required": True, "no_log": True},
+            "scope": {"type": "str", "choices": ["auto", "local", "all"], "default": "auto"},
+            "force": {"type": "bool", "default": False},
+            "platform": {"type": "str", "choices": ["ios", "nxos"]},
+            "wait_timeout": {"type": "int", "default": 120},
+            "wait_interval": {"type": "int", "default": 5},
+        },
+        supports_check_mode=True,
+    )
+    secrets = [module.params["id_token"]]
+    try:
+        result = TrustCodeInstaller(module).run()
+    except ConnectionError as error:
+        module.fail_json(msg=actions.mask(to_text(error), secrets))
+    result = actions.mask(result, secrets)
+    if result["outcome"] in ("failed", "timeout"):
+        module.fail_json(**result)
+    module.exit_json(**result)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,280 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The trust_token and sync roles on the lab: real ansible-playbook, real network_cli, both platforms.
+
+One lab for the module (9 devices). tests/integration/playbooks/exec_roles.yml
+includes the roles with explicit variables, the way another pipeline would,
+and writes one result file per host. The runs, in order:
+
+1. ``--check --diff`` with a diagnosis first: it finds each fault, the roles
+   report what they would run (token masked) and the devices receive only
+   read-only commands.
+2. The fix, told the findings of run 1, then a diagnosis: each fault is gone
+   (except ``trust_code_already_installed`` where force is not allowed: nothing
+   is sent and the finding stays, with the manual step).
+3. The same again, told the findings of run 2: ``changed=0`` everywhere (the
+   hosts without force, unchanged by run 2 already, are left out).
+4. to 6. The offline round trip (transport off) on IOS XE: run 2 saved the
+   usage report on the device and fetched it over SCP; with an ACK file, a
+   check run sends nothing, the fix copies the file back over SCP and imports
+   it, the diagnosis is clean, and a last run changes nothing.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import re
+import shutil
+from datetime import datetime, timezone
+
+import pytest
+import yaml
+
+from tests.lab import license_model
+from tests.lab.harness import start_lab
+from tests.playbook_runner import ROOT, run_playbook
+
+pytestmark = pytest.mark.integration
+
+PLAYBOOK = os.path.join(os.path.dirname(os.path.abspath(__file__)), "playbooks", "exec_roles.yml")
+SCENARIO_DIR = os.path.join(ROOT, "tests", "lab", "scenarios")
+MASKED = "license smart trust idtoken ********"
+# Commands that leave a device as it is: the connection set-up and what diagnose and the roles read.
+READ_ONLY = re.compile(r"^(?:show |dir |more |terminal |enable$)")
+RECAP = re.compile(r"^(\S+)\s*: ok=\d+\s+changed=(\d+)\s+unreachable=(\d+)\s+failed=(\d+)", re.MULTILINE)
+OFFLINE = "ios-offline"
+
+
+def _scenario(name, hostname=None):
+    with open(os.path.join(SCENARIO_DIR, name + ".yml"), encoding="utf-8") as handle:
+        scenario = yaml.safe_load(handle)
+    if hostname:
+        scenario = copy.deepcopy(scenario)
+        scenario["hostname"] = hostname
+    return scenario
+
+
+# host -> (scenario, flow variables, fault, what the role runs (masked))
+HOSTS = {
+    "ios-trust-code-missing": (_scenario("ios-trust_code_missing"), {"exec_role": "trust_token"}, "trust_code_missing",
+                               MASKED + " all"),
+    "nxos-trust-code-missing": (_scenario("nxos-trust_code_missing"), {"exec_role": "trust_token"}, "trust_code_missing",
+                                MASKED + " local"),
+    "ios-trust-code-already-installed": (_scenario("ios-trust_code_already_installed"), {"exec_role": "trust_token", "exec_force_allowed": True},
+                                         "trust_code_already_installed", MASKED + " local force"),
+    "nxos-trust-code-already-installed": (_scenario("nxos-trust_code_already_installed"), {"exec_role": "trust_token", "exec_force_allowed": True},
+                                          "trust_code_already_installed", MASKED + " local force"),
+    "ios-no-force": (_scenario("ios-trust_code_already_installed", "ios-no-force"), {"exec_role": "trust_token"},
+                     "trust_code_already_installed", None),
+    "nxos-no-force": (_scenario("nxos-trust_code_already_installed", "nxos-no-force"), {"exec_role": "trust_token"},
+                      "trust_code_already_installed", None),
+    "ios-report-ack-overdue": (_scenario("ios-report_ack_overdue"), {"exec_role": "sync"}, "report_ack_overdue", "license smart sync all"),
+    "nxos-report-ack-overdue": (_scenario("nxos-report_ack_overdue"), {"exec_role": "sync"}, "report_ack_overdue", "license smart sync all"),
+    OFFLINE: ({"platform": "ios", "hostname": OFFLINE, "faults": ["report_ack_overdue"], "topology": "offline"},
+              {"exec_role": "sync", "exec_sync_mode": "offline"}, "report_ack_overdue", "license smart save usage all file flash:slp_usage.txt"),
+}
+NO_FORCE = ("ios-no-force", "nxos-no-force")
+
+
+class Runner:
+    """Runs the playbook in a workdir of its own and records what each run did to the devices."""
+
+    def __init__(self, lab, workdir):
+        self.lab = lab
+        self.workdir = workdir
+        os.makedirs(workdir, exist_ok=True)
+        self.playbook = os.path.join(workdir, "exec_roles.yml")
+        shutil.copy(PLAYBOOK, self.playbook)
+
+    def run(self, name, hosts, findings, *args, ack_file=None, diagnose=()):
+        """One ansible-playbook run on hosts; findings: host -> ids the roles are told about."""
+        flows = {"all": {"vars": {"exec_token": "{{ smartlic_id_token }}"}, "hosts": {}}}
+        for host in hosts:
+            variables = dict(HOSTS[host][1], exec_findings=findings.get(host, []), exec_diagnose_before="before" in diagnose,
+                             exec_diagnose_after="after" in diagnose)
+            if ack_file and host == OFFLINE:
+                variables["exec_ack_file"] = ack_file
+            flows["all"]["hosts"][host] = variables
+        flows_path = os.path.join(self.workdir, "flows-%s.yml" % name)
+        with open(flows_path, "w", encoding="utf-8") as handle:
+            yaml.safe_dump(flows, handle)
+        out = os.path.join(self.workdir, "results-%s.json" % name)
+        marks = {host: len(self.lab.commands(host)) for host in hosts}
+        before = {host: self.lab.state(host)["license"] for host in hosts}
+        proc = run_playbook(self.workdir, self.playbook, "-i", self.lab.inventory, "-i", flows_path, "--limit", ",".join(hosts),
+                            "-e", json.dumps({"exec_out": out, "exec_usage_dir": os.path.join(self.workdir, "usage")}),
+                            *args, timeout=600, env={"ANSIBLE_FORKS": "10"})
+        results = {}
+        if os.path.exists(out):
+            with open(out, encoding="utf-8") as handle:
+                results = {host: result for host, result in json.load(handle).items() if result}
+        return {
+            "proc": proc,
+            "recap": {host: {"changed": int(changed), "unreachable": int(unreachable), "failed": int(failed)}
+                      for host, changed, unreachable, failed in RECAP.findall(proc.stdout)},
+            "results": results,
+            "sent": {host: self.lab.commands(host)[marks[host]:] for host in hosts},
+            "before": before,
+            "after": {host: self.lab.state(host)["license"] for host in hosts},
+        }
+
+
+def _ack_file(workdir):
+    """The ACK file CSSM would return for the offline device's usage report."""
+    member = {"pid": license_model.default_pid("ios"), "sn": license_model.default_serial("ios", OFFLINE)}
+    path = os.path.join(workdir, "ack-%s.txt" % OFFLINE)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(license_model.ack_file([member], datetime.now(timezone.utc)))
+    return path
+
+
+@pytest.fixture(name="runs", scope="module")
+def fixture_runs(tmp_path_factory):
+    work = tmp_path_factory.mktemp("remediate-exec")
+    runs = {}
+    with start_lab([scenario for scenario, _flow, _fault, _command in HOSTS.values()], work / "lab") as lab:
+        runner = Runner(lab, str(work / "run"))
+        hosts = list(HOSTS)
+        runs["check"] = runner.run("check", hosts, {}, "--check", "--diff", diagnose=("before",))
+        found = {host: result["before"] for host, result in runs["check"]["results"].items()}
+        runs["fix"] = runner.run("fix", hosts, found, "--diff", diagnose=("after",))
+        left = {host: result["after"] for host, result in runs["fix"]["results"].items()}
+        # the hosts without force changed nothing in the fix: the second run is for the others
+        runs["again"] = runner.run("again", [host for host in hosts if host not in NO_FORCE], left, "--diff")
+        runs["usage_dir"] = os.path.join(runner.workdir, "usage")
+        runs["flash"] = os.path.join(lab.state_dir, OFFLINE, "flash")
+        runs["usage_on_device"] = _read(os.path.join(runs["flash"], "slp_usage.txt"))
+        ack = _ack_file(runner.workdir)
+        runs["ack"] = ack
+        runs["ack_check"] = runner.run("ack-check", [OFFLINE], left, "--check", "--diff", ack_file=ack)
+        runs["ack_fix"] = runner.run("ack-fix", [OFFLINE], left, "--diff", ack_file=ack, diagnose=("after",))
+        runs["ack_again"] = runner.run("ack-again", [OFFLINE], {}, "--diff", ack_file=ack)
+        runs["ack_on_device"] = _read(os.path.join(runs["flash"], "slp_ack.txt"))
+    return runs
+
+
+def _read(path):
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
+
+
+def _ok(run):
+    proc = run["proc"]
+    assert proc.returncode == 0, proc.stdout[-6000:] + proc.stderr[-3000:]
+
+
+def _role_result(result):
+    return result["trust_token"] or result["sync"]
+
+
+def _exec_sent(run, host):
+    return [line for line in run["sent"][host] if not READ_ONLY.match(line)]
+
+
+@pytest.mark.parametrize("host", list(HOSTS))
+def test_check_mode_reports_and_sends_nothing(runs, host):
+    run = runs["check"]
+    _ok(run)
+    _unused, _flow, fault, command = HOSTS[host]
+    result = run["results"][host]
+    assert fault in result["before"], "the diagnosis finds %s on %s" % (fault, host)
+    role = _role_result(result)
+    assert role["check_mode"] is True
+    assert role["commands"] == []
+    if command is None:
+        assert role["would_run"] == [] and role["outcome"] == "skipped"
+        assert run["recap"][host]["changed"] == 0
+    else:
+        assert role["would_run"] == [command]
+        assert role["outcome"] == "check_mode"
+        assert run["recap"][host]["changed"] >= 1
+        assert "+" + command in run["proc"].stdout  # the diff shows it
+    assert run["sent"][host], "the devices were read"
+    assert _exec_sent(run, host) == []
+    for key in ("trust", "usage", "files", "policy"):
+        assert run["after"][host][key] == run["before"][host][key]
+
+
+@pytest.mark.parametrize("host", [host for host in HOSTS if host not in NO_FORCE and host != OFFLINE])
+def test_roles_fix_the_finding(runs, host):
+    run = runs["fix"]
+    _ok(run)
+    _unused, _flow, fault, command = HOSTS[host]
+    result = run["results"][host]
+    role = _role_result(result)
+    assert role["commands"] == [command]
+    assert _exec_sent(run, host) == [command]
+    assert role["outcome"] == ("installed" if role is result["trust_token"] else "acked")
+    assert fault not in result["after"]
+    if fault == "report_ack_overdue":
+        assert run["after"][host]["usage"]["last_ack"] != run["before"][host]["usage"]["last_ack"]
+    else:
+        changed = [sn for sn, when in run["after"][host]["trust"].items() if when != run["before"][host]["trust"].get(sn)]
+        # 'all' on the two-member stack renews both trust codes; 'local' the active one only.
+        assert len(changed) == (2 if command.endswith(" all") else 1)
+
+
+@pytest.mark.parametrize("host", NO_FORCE)
+def test_force_is_not_used_unless_allowed(runs, host):
+    run = runs["fix"]
+    _ok(run)
+    result = run["results"][host]
+    role = result["trust_token"]
+    assert role["outcome"] == "skipped" and role["force"] is False
+    assert _exec_sent(run, host) == []
+    assert run["after"][host]["trust"] == run["before"][host]["trust"]
+    assert "trust_code_already_installed" in result["after"]
+    assert "trust_token_force=true" in role["msg"]
+    assert any(MASKED + " local force" in step for step in role["manual_steps"])
+
+
+@pytest.mark.parametrize("host", [host for host in HOSTS if host not in NO_FORCE])
+def test_second_run_changes_nothing(runs, host):
+    run = runs["again"]
+    _ok(run)
+    assert run["recap"][host] == {"changed": 0, "unreachable": 0, "failed": 0}
+    assert _role_result(run["results"][host])["changed"] is False
+    assert _exec_sent(run, host) == []
+
+
+def test_offline_usage_report_saved_and_fetched(runs):
+    run = runs["fix"]
+    _ok(run)
+    sync = run["results"][OFFLINE]["sync"]
+    assert sync["mode"] == "offline" and sync["outcome"] == "saved" and sync["fetched"] is True
+    assert _exec_sent(run, OFFLINE) == ["license smart save usage all file flash:slp_usage.txt"]
+    fetched = os.path.join(runs["usage_dir"], "%s_slp_usage.txt" % OFFLINE)
+    assert sync["usage_file"] == fetched
+    assert runs["usage_on_device"] and "<rumReports" in runs["usage_on_device"]
+    assert _read(fetched) == runs["usage_on_device"]
+    assert run["after"][OFFLINE]["files"]["flash:slp_usage.txt"]["content"] == runs["usage_on_device"]
+    # no ACK yet: the finding stays and the role says what to do in CSSM
+    assert "report_ack_overdue" in run["results"][OFFLINE]["after"]
+    assert any(fetched in step for step in sync["manual_steps"])
+    again = runs["again"]["results"][OFFLINE]["sync"]
+    assert again["outcome"] == "skipped" and again["fetched"] is False
+
+
+def test_offline_ack_import_check_fix_and_again(runs):
+    check, fix, again = runs["ack_check"], runs["ack_fix"], runs["ack_again"]
+    for run in (check, fix, again):
+        _ok(run)
+    result = check["results"][OFFLINE]["sync"]
+    assert result["would_run"] == ["license smart import flash:slp_ack.txt"] and result["copied"] is False
+    assert _exec_sent(check, OFFLINE) == []
+    assert "flash:slp_ack.txt" not in check["after"][OFFLINE]["files"]
+
+    result = fix["results"][OFFLINE]
+    assert result["sync"]["copied"] is True and result["sync"]["outcome"] == "acked"
+    assert _exec_sent(fix, OFFLINE) == ["license smart import flash:slp_ack.txt"]
+    assert runs["ack_on_device"] == _read(runs["ack"])
+    assert "report_ack_overdue" not in result["after"]
+    assert fix["after"][OFFLINE]["usage"]["last_ack"] != fix["before"][OFFLINE]["usage"]["last_ack"]
+
+    assert again["recap"][OFFLINE] == {"changed": 0, "unreachable": 0, "failed": 0}
+    assert again["results"][OFFLINE]["sync"]["outcome"] == "skipped"
+    assert _exec_sent(again, OFFLINE) == []
