@@ -21,6 +21,7 @@ reason. Never raises.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils import syslog
@@ -75,7 +76,8 @@ def detect_platform(text, hint=None):
     what the content shows.
     """
     try:
-        body = "\n".join(text_lines(text))
+        # Without blank lines: a pattern starting with ^\s* would otherwise scan every run of blank lines from each of its lines.
+        body = "\n".join(line for line in text_lines(text) if line.strip())
     except Exception:  # pylint: disable=broad-except
         body = ""
     scores = {"ios": 0, "nxos": 0}
@@ -111,16 +113,18 @@ def _looks_like_command(command, mode, platform):
     return len(first) >= 2 and any(verb.startswith(first) for verb in EXEC_VERBS)
 
 
-def _starts(lines, platform):
-    """Every line that opens a section: tech-support headers and prompts echoing a command."""
+def _starts(lines, platform, host=None):
+    """Every line that opens a section: tech-support headers and prompts echoing a command (only ``host``'s prompts when given)."""
     starts = []
     for index, line in enumerate(lines):
-        header = _HEADER.match(line)
+        header = None if host else _HEADER.match(line)
         if header:
             starts.append({"index": index, "source": "header", "command": header.group("command").strip(), "prompt": None, "host": None,
                            "mode": None})
             continue
         prompt = _PROMPT_COMMAND.match(line)
+        if prompt and host and prompt.group("host") != host:
+            continue
         if prompt and _looks_like_command(prompt.group("command"), prompt.group("mode"), platform):
             starts.append({"index": index, "source": "prompt", "command": prompt.group("command").strip(), "prompt": prompt.group("prompt"),
                            "host": prompt.group("host"), "mode": prompt.group("mode") or None})
@@ -159,15 +163,17 @@ def _structure_problems(section, output_lines, platform):
     return reasons
 
 
-def read_capture(text, platform=None, detect=True):
+def read_capture(text, platform=None, detect=True, host=None):
     """A capture file's text → sections with metadata, platform, messages (see module doc).
 
     ``detect`` False skips the content scan for the platform when ``platform`` is given (live outputs).
+    ``host``: only prompt lines of this host open sections (a transcript of live outputs, which may quote
+    other prompts or tech-support headers).
     """
     result = {"platform": None, "platform_source": None, "platform_detected": None, "platform_evidence": [], "hostname": None,
               "sections": [], "messages": [], "default_year": None, "reason": None, "warnings": [], "preamble": ""}
     try:
-        _read_into(text, platform, result, detect)
+        _read_into(text, platform, result, detect, host)
     except Exception as error:  # pylint: disable=broad-except
         result["warnings"].append("capture reader stopped early: %s" % error)
         if not result["sections"] and not result["reason"]:
@@ -175,7 +181,7 @@ def read_capture(text, platform=None, detect=True):
     return result
 
 
-def _read_into(text, hint, result, detect=True):
+def _read_into(text, hint, result, detect=True, host=None):
     lines = text_lines(text)
     hinted = registry.normalize_platform(hint)
     # Live outputs come with their platform (detect False): the content scan is for files.
@@ -190,12 +196,18 @@ def _read_into(text, hint, result, detect=True):
     if not any(line.strip() for line in lines):
         result["reason"] = "the capture is empty"
         return
-    starts = _starts(lines, platform)
+    starts = _starts(lines, platform, host)
     typed_at = [start["host"] for start in starts if start["host"]]
     hosts = set(typed_at)
     if hosts:
         # The hostname of the prompt most commands were typed at.
         result["hostname"] = max(sorted(hosts), key=typed_at.count)
+    if len(hosts) > 1:
+        result["warnings"].append("commands were typed at %d different prompts (%s): the file may hold more than one device, and it is read as one"
+                                  % (len(hosts), ", ".join(sorted(hosts)[:5]) + (", ..." if len(hosts) > 5 else "")))
+    if len({item.split(":", 1)[0] for item in evidence}) > 1:
+        result["warnings"].append("the content shows both IOS XE and NX-OS (%s): the file may hold more than one device; it is read as %s"
+                                  % ("; ".join(evidence), result["platform"] or "one device of an unknown platform"))
     result["preamble"] = "\n".join(_trim(lines[:starts[0]["index"]] if starts else lines))
     for number, start in enumerate(starts):
         end = starts[number + 1]["index"] if number + 1 < len(starts) else len(lines)
@@ -203,8 +215,9 @@ def _read_into(text, hint, result, detect=True):
     _flag_prompt_cuts(result["sections"], platform)
     result["default_year"] = syslog.newest_year(text) or _clock_year(result["sections"])
     result["messages"] = syslog.parse_messages(text, result["default_year"])
+    section_starts = [section["start_line"] for section in result["sections"]]
     for message in result["messages"]:
-        message["source_command"] = _command_at(result["sections"], message.get("line"))
+        message["source_command"] = _command_at(result["sections"], message.get("line"), section_starts)
     if not starts:
         result["reason"] = "no tech-support section header (------ show ... ------) or prompt line echoing a command (R1#show ...) was found"
         if result["messages"]:
@@ -296,12 +309,16 @@ def _clock_year(sections):
     return None
 
 
-def _command_at(sections, line_number):
+def _command_at(sections, line_number, starts=None):
+    """The command of the section holding a line; ``starts`` (the sections' start lines, in order) makes it a binary search."""
     if not line_number:
         return None
-    for section in sections:
-        if section["start_line"] < line_number <= section["end_line"]:
-            return section["command"]
+    if starts is None:
+        starts = [section["start_line"] for section in sections]
+    # Sections follow each other without overlap: only the last one starting before the line can hold it.
+    index = bisect.bisect_left(starts, line_number) - 1
+    if index >= 0 and line_number <= sections[index]["end_line"]:
+        return sections[index]["command"]
     return None
 
 

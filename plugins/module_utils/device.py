@@ -79,8 +79,10 @@ TECH_SUPPORT_HELPS = frozenset({"cssm_unreachable", "usage_report_failed", "repo
 TECH_SUPPORT_MODES = ("auto", "always", "never")
 # The host name of the prompt used to lay live outputs out as a transcript.
 TRANSCRIPT_HOST = "smartlic-gather"
-# Bytes read from a capture file; anything larger is cut with a warning.
-MAX_CAPTURE_BYTES = 64 * 1024 * 1024
+# Bytes read from a capture file; the rest of a larger file is left out with a warning, and the output the cut
+# falls in is reported as truncated. A device's licensing capture is well under 1 MiB; reading costs about 1 to 4
+# CPU seconds and about 12 MiB of memory per MiB (docs/reliability.md), so 8 MiB keeps one file under about 30 s.
+MAX_CAPTURE_BYTES = 8 * 1024 * 1024
 DEFAULT_URL_HOSTS = {"smart": "smartreceiver.cisco.com", "cslu": "cslu-local", "callhome": "tools.cisco.com"}
 
 
@@ -212,12 +214,21 @@ def _parsed_ok(parsed):
     return not any(_NOT_READ.search(str(warning)) for warning in parsed.get("warnings") or [])
 
 
-def _status_key(commands, command):
-    key = command
-    number = 2
+def _status_key(commands, command, counts=None):
+    """The key of a command in ``commands``: the command, then 'command (2)', 'command (3)', ...
+
+    ``counts`` remembers the last number used per command, so that a capture holding the same command thousands
+    of times is not read in quadratic time.
+    """
+    if command not in commands:
+        return command
+    number = (counts.get(command, 1) if counts is not None else 1) + 1
+    key = "%s (%d)" % (command, number)
     while key in commands:
-        key = "%s (%d)" % (command, number)
         number += 1
+        key = "%s (%d)" % (command, number)
+    if counts is not None:
+        counts[command] = number
     return key
 
 
@@ -235,10 +246,12 @@ def sections_to_facts(read, errors=None):
     warnings = []
     partial_config = []
     whole_config = False
+    counts = {}
+    repeated = set()
     for section in read.get("sections", []):
         typed = section["command"]
         canonical = section.get("canonical")
-        key = _status_key(commands, typed)
+        key = _status_key(commands, typed, counts)
         entry = {"command": typed, "canonical": canonical, "status": "ok", "reasons": [], "warnings": list(section.get("warnings") or [])}
         commands[key] = entry
         if not canonical:
@@ -271,7 +284,8 @@ def sections_to_facts(read, errors=None):
             entry["status"] = "unrecognized"
             entry["reasons"].append("the output does not look like '%s'" % typed)
             warnings.append("'%s': %s" % (typed, "; ".join(str(w) for w in parsed.get("warnings") or ["output not recognised"])))
-        if canonical in facts and canonical != "show running-config":
+        if canonical in facts and canonical != "show running-config" and canonical not in repeated:
+            repeated.add(canonical)
             warnings.append("'%s' was captured more than once; the last output is used" % canonical)
         if canonical == "show running-config":
             whole_config = True
@@ -423,7 +437,7 @@ def _unusable_reason(commands):
 def analyze_outputs(outputs, platform, host=None, errors=None, intended=None, slac_text=None, diagnose=True, source="device"):
     """A device result from live outputs: ``outputs`` is [(command, output text)], ``errors`` {command: error text}."""
     text = transcript(outputs)
-    read = capture.read_capture(text, platform, detect=False)
+    read = capture.read_capture(text, platform, detect=False, host=TRANSCRIPT_HOST)
     read["platform"] = normalize_platform(platform) or read.get("platform")
     return build_result(read, host=host, name=host, source=source, errors=errors, intended=intended, slac_text=slac_text, diagnose=diagnose)
 
@@ -475,14 +489,20 @@ def analyze_file(path, platform=None, intended=None, slac_text=None, diagnose=Tr
             data = handle.read(MAX_CAPTURE_BYTES + 1)
     except OSError as error:
         return _unusable(name, path, "the file could not be read: %s" % (error.strerror or error))
-    if len(data) > MAX_CAPTURE_BYTES:
+    cut = len(data) > MAX_CAPTURE_BYTES
+    if cut:
         data = data[:MAX_CAPTURE_BYTES]
-        warnings.append("only the first %d MiB of the file were read" % (MAX_CAPTURE_BYTES // (1024 * 1024)))
+        warnings.append("the file is larger than %d MiB: only its first %d MiB were read, outputs after that are missing "
+                        "(save the licensing commands in a file of their own)" % (MAX_CAPTURE_BYTES // (1024 * 1024), MAX_CAPTURE_BYTES // (1024 * 1024)))
     text, problem = decode_capture(data)
     if problem:
         return _unusable(name, path, problem, warnings)
     try:
         read = capture.read_capture(text, platform)
+        if cut and read.get("sections"):
+            last = read["sections"][-1]
+            last["truncated"] = True
+            last["truncation_reasons"].append("the file was cut after %d MiB inside this output" % (MAX_CAPTURE_BYTES // (1024 * 1024)))
         result = build_result(read, name=name, source=path, intended=intended, slac_text=slac_text, diagnose=diagnose,
                               extra_warnings=warnings)
     except Exception as error:  # pylint: disable=broad-except

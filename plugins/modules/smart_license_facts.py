@@ -27,6 +27,9 @@ description:
     command in RV(commands) and the others still run. Output that looks cut (a line ending in C(<none>) that
     the connection took for the prompt, a section missing its end) is reported in RV(commands) and left out
     of the diagnosis.
+  - A connection lost during the session (a command timeout, a session the device closed) fails the task with a
+    message naming the command it failed at and how many were read; RV(commands) (the status of every command)
+    comes with the failure. Nothing is diagnosed from the partial session.
   - O(state=parsed) does the same from the text of a capture in O(running_config), without a connection.
   - The module only reads; it never changes the device.
 extends_documentation_fragment:
@@ -240,7 +243,9 @@ diagnosis_warnings:
   sample: ["'show license usage': output looks truncated (ends with '... <none>' ...); it was not used for the diagnosis"]
 """
 
+import ast
 import json
+import re
 
 from ansible.module_utils.basic import AnsibleModule
 from ansible.module_utils.common.text.converters import to_text
@@ -260,6 +265,8 @@ class Gatherer:
         self.outputs = []
         self.errors = {}
         self.stopped = None
+        self.lost = None
+        self.sent = 0
 
     def _connection(self):
         if not getattr(self.module, "_smartlic_connection", None):
@@ -281,18 +288,52 @@ class Gatherer:
             if self.stopped:
                 self.errors[command] = "not run: %s" % self.stopped
                 continue
+            self.sent += 1
             try:
-                self.outputs.append((command, to_text(self.connection.get(command=command), errors="surrogate_then_replace")))
+                answer = self.connection.get(command=command)
             except AnsibleConnectionError as error:
-                message = to_text(error)
+                message = _error_text(error)
                 self.errors[command] = message
                 if not device.is_cli_rejection(message):
-                    # A timeout or a broken session leaves the persistent connection unusable for the next commands.
-                    self.stopped = "the connection failed on an earlier command (%s): %s" % (command, message.splitlines()[0] if message else "")
+                    self._lose(command, message)
+                continue
+            if answer is None or answer == "None":
+                # network_cli returns None, not an error, when the session closes before the prompt comes back, and
+                # the cliconf plugin hands that on as the text "None".
+                self.errors[command] = "the connection closed before the device answered"
+                self._lose(command, self.errors[command])
+                continue
+            self.outputs.append((command, to_text(answer, errors="surrogate_then_replace")))
+
+    def _lose(self, command, message):
+        """A timeout or a broken session leaves the persistent connection unusable for the next commands."""
+        first = message.splitlines()[0] if message else ""
+        self.stopped = "the connection failed on an earlier command (%s): %s" % (command, first)
+        self.lost = (command, self.sent, len(self.outputs), first)
+
+    def lost_message(self):
+        """Why the session is incomplete (the command and step it failed at), or None."""
+        if not self.lost:
+            return None
+        command, number, read, message = self.lost
+        not_run = sum(1 for error in self.errors.values() if error.startswith("not run: "))
+        return ("The connection to the device failed at '%s' (command %d, after %d command(s) were read; %d not run): %s. "
+                "The session is incomplete, so the device was not diagnosed; run the diagnosis again." % (command, number, read, not_run, message))
 
     def analyze(self, platform, params, intended, slac_text, diagnose):
         return device.analyze_outputs(self.outputs, platform, host=params["host"], errors=self.errors, intended=intended,
                                       slac_text=slac_text, diagnose=diagnose)
+
+
+def _error_text(error):
+    """The text of a connection error; network_cli gives a rejected command's answer as the repr of bytes (b'...')."""
+    message = to_text(error)
+    if re.match(r"^b(['\"]).*\1$", message, re.DOTALL):
+        try:
+            return to_text(ast.literal_eval(message), errors="surrogate_then_replace")
+        except (ValueError, SyntaxError):
+            return message
+    return message
 
 
 def gathered(module, intended, slac_text):
@@ -315,7 +356,9 @@ def gathered(module, intended, slac_text):
     if not gatherer.outputs and gatherer.errors:
         first = next(iter(gatherer.errors.items()))
         module.fail_json(msg="No command could be read from the device: %s: %s" % first)
-    return gatherer.analyze(platform, params, intended, slac_text, params["diagnose"])
+    result = gatherer.analyze(platform, params, intended, slac_text, params["diagnose"])
+    result["connection_failure"] = gatherer.lost_message()
+    return result
 
 
 def _probes_value(module, probes):
@@ -372,6 +415,10 @@ def main():
     if params["fact_name"]:
         # Saves a set_fact task per host: later tasks and roles read <name>_result and <name>_findings.
         output["ansible_facts"] = {params["fact_name"] + "_result": dict(output), params["fact_name"] + "_findings": output["findings"]}
+    if result.get("connection_failure"):
+        # What was read and what was not goes with the failure, for callers that ignore errors.
+        module.fail_json(msg=result["connection_failure"], changed=False, host=output["host"], platform=output["platform"],
+                         commands=output["commands"], diagnosis_warnings=output["diagnosis_warnings"])
     module.exit_json(changed=False, **output)
 
 

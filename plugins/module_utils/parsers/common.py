@@ -156,26 +156,59 @@ def new_result(**fields):
     return result
 
 
+# Longest line kept, in characters. Device output lines are far shorter (the longest in the corpus has 243); a
+# longer line is pasted noise or binary data, and the parsers' regular expressions could take quadratic time on it.
+MAX_LINE_CHARS = 4096
+# Longest run of blanks kept inside a line. Device tables use runs of up to about 40 blanks; longer runs are cut
+# to this length, for the same reason.
+MAX_BLANK_RUN = 64
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+_LONG_BLANKS = re.compile(r"[ \t]{%d,}" % (MAX_BLANK_RUN + 1))
+# The pager prompt of a terminal session saved without "terminal length 0": it is removed from its line only.
+_MORE = re.compile(r" *--More-- *")
+
+
+def _erase(line):
+    """Apply the backspaces of a line as a terminal does (each removes the character before it)."""
+    kept = []
+    for char in line:
+        if char == "\b":
+            if kept:
+                kept.pop()
+        else:
+            kept.append(char)
+    return "".join(kept)
+
+
 def text_lines(text):
-    """Split any input into lines: None/bytes tolerated, CR/LF/CRLF each one break, terminal noise removed."""
+    """Split any input into lines: None/bytes tolerated, CR/LF/CRLF each one break, terminal noise removed.
+
+    Noise removed: ANSI escape sequences, backspaces (applied), the ``--More--`` pager prompt. Lines longer than
+    MAX_LINE_CHARS are cut and blank runs longer than MAX_BLANK_RUN shortened, so that parsing time stays linear.
+    Runs in linear time in the length of the text.
+    """
     if text is None:
         return []
     if isinstance(text, (bytes, bytearray)):
         text = bytes(text).decode("utf-8", errors="replace")
     text = str(text)
-    text = _ANSI.sub("", text)
-    text = _MORE.sub("", text)
+    if "\x1b" in text:
+        text = _ANSI.sub("", text)
     lines = []
-    for line in re.split(r"\r\n|\r|\n", text):
-        while "\b" in line:
-            index = line.index("\b")
-            line = line[: max(index - 1, 0)] + line[index + 1:]
+    for line in _LINE_BREAK.split(text):
+        if "\b" in line:
+            line = _erase(line)
+        if len(line) > MAX_LINE_CHARS:
+            line = line[:MAX_LINE_CHARS]
+        if len(line) > MAX_BLANK_RUN:
+            line = _LONG_BLANKS.sub(" " * MAX_BLANK_RUN, line)
+        if "--More--" in line:
+            line = _MORE.sub("", line)
         lines.append(line.rstrip())
     return lines
 
-
-_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
-_MORE = re.compile(r"\s*--More--\s*")
 
 UDI_RE = re.compile(r"PID:\s*(?P<pid>[^,\s]*)\s*,\s*SN:\s*(?P<sn>[^,\s]+)", re.IGNORECASE)
 

@@ -289,6 +289,8 @@ def _read_into(tree, text):
 def _content_lines(tree, lines):
     """Drop the CLI header, prompts and echoed commands; note device errors."""
     kept = []
+    # Whether a non-blank line was kept (a flag, not a scan of kept: leading blank lines would make that quadratic).
+    content = False
     for line in lines:
         header = parse_header(line)
         if header:
@@ -299,12 +301,13 @@ def _content_lines(tree, lines):
             if prompt.group("command"):
                 tree.command = tree.command or " ".join(prompt.group("command").split())
             continue
-        if not any(item.strip() for item in kept) and ECHO_LINE.match(line):
+        if not content and ECHO_LINE.match(line):
             tree.command = tree.command or " ".join(line.split())
             continue
         if ERROR_LINE.match(line):
             tree.errors.append(line.strip())
         kept.append(line)
+        content = content or bool(line.strip())
     return kept
 
 

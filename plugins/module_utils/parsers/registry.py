@@ -343,6 +343,9 @@ def parser_modules():
 
 def parse_output(command, text, platform=None):
     """Run the parser of ``command`` on ``text``; a result dict in every case."""
+    if isinstance(text, (bytes, bytearray)):
+        # Results are JSON: bytes would stay bytes in the raw text of a command without a parser.
+        text = bytes(text).decode("utf-8", errors="replace")
     info = command_info(command, platform)
     name = parser_name(info["canonical"])
     module = _MODULES.get(name) if name else None

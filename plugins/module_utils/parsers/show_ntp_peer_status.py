@@ -87,8 +87,11 @@ def _parse(text):
         if match:
             total = int(match.group("total"))
             continue
-        if _LEGEND.match(line) or _COLUMNS.match(line) or _DASHES.match(line):
+        if _LEGEND.match(line) or _COLUMNS.match(line):
             table = True
+            continue
+        if _DASHES.match(line):
+            # Many tables have a dashed rule: alone it does not make this output the peer table.
             continue
         if _PROMPT.match(line.strip()) or _ECHO.match(line):
             continue
