@@ -1,0 +1,280 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to smartlic.slp
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The configuration lines a remediation role still has to send.
+
+``missing_config(role, platform, config, settings)`` compares the parsed
+``show running-config`` (docs/facts.md) with what the role is asked to set
+and returns only what is missing, in the order a device accepts it:
+
+``{"blocks": [{"parents": [...], "lines": [...]}], "commands": [flat lines as sent],
+"text": indented configuration, "checks": [what was compared]}``
+
+The same function tells a role what to send and, run again on the re-read
+configuration, whether the fix took. Comparing parsed values (not raw lines)
+keeps the roles idempotent where the device prints a setting differently from
+how it is typed (several name servers on one line, defaults that are not shown).
+Pure Python, no Ansible imports, never raises on odd input.
+"""
+
+from __future__ import annotations
+
+import re
+
+SMART_URL = "https://smartreceiver.cisco.com/licservice/license"
+CSLU_URL = "http://cslu-local:8182/cslu/v1/pi"
+CALLHOME_URL = "https://tools.cisco.com/its/service/oddce/services/DDCEService"
+CALLHOME_PROFILE = "CiscoTAC-1"
+SLA_TRUSTPOINT = "SLA-TrustPoint"
+TRANSPORTS = ("smart", "cslu", "callhome", "off")
+
+_INDENT = {"ios": 1, "nxos": 2}
+_URL = re.compile(r"^(?P<scheme>https?)://(?P<host>\[[^\]]+\]|[^/:]+)(?::(?P<port>\d+))?(?P<path>/[^?#]*)?$", re.IGNORECASE)
+_IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
+
+
+def _dict(value):
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value):
+    return value if isinstance(value, list) else []
+
+
+def _text(value):
+    return "" if value is None else str(value).strip()
+
+
+def _same(left, right):
+    return _text(left).lower() == _text(right).lower()
+
+
+def _platform(platform):
+    text = _text(platform).lower()
+    return "nxos" if "nxos" in text or "nx-os" in text else "ios"
+
+
+class _Plan:
+    def __init__(self, platform, nested_first=False):
+        self.platform = platform
+        self.nested_first = nested_first
+        self.blocks = []
+        self.checks = []
+
+    def need(self, line, parents=(), why=""):
+        parents = list(parents)
+        for block in self.blocks:
+            if block["parents"] == parents:
+                if line not in block["lines"]:
+                    block["lines"].append(line)
+                break
+        else:
+            self.blocks.append({"parents": parents, "lines": [line]})
+        self.checks.append({"line": line, "parents": parents, "missing": True, "why": why})
+
+    def ok(self, line, parents=(), why=""):
+        self.checks.append({"line": line, "parents": list(parents), "missing": False, "why": why})
+
+    def want(self, present, line, parents=(), why=""):
+        (self.ok if present else self.need)(line, parents, why)
+
+    def result(self):
+        # Global lines first (or nested blocks first when a global line refers to them), each
+        # nested block closed with "exit" when more follows, so no global line is typed inside a sub-mode.
+        flat = [block for block in self.blocks if not block["parents"]]
+        nested = [block for block in self.blocks if block["parents"]]
+        ordered = nested + flat if self.nested_first else flat + nested
+        indent = " " * _INDENT[self.platform]
+        commands, text = [], []
+        for index, block in enumerate(ordered):
+            for depth, parent in enumerate(block["parents"]):
+                commands.append(parent)
+                text.append(indent * depth + parent)
+            for line in block["lines"]:
+                commands.append(line)
+                text.append(indent * len(block["parents"]) + line)
+            if block["parents"] and index < len(ordered) - 1:
+                commands.extend(["exit"] * len(block["parents"]))
+                text.extend(indent * depth + "exit" for depth in reversed(range(len(block["parents"]))))
+        return {"blocks": ordered, "commands": commands, "text": "\n".join(text) + ("\n" if text else ""), "checks": self.checks,
+                "missing": bool(commands), "warnings": [], "problems": []}
+
+
+# --- dns ---------------------------------------------------------------------------------------------
+
+
+def _plan_dns(plan, config, settings):
+    dns = _dict(config.get("dns"))
+    vrf = _text(settings.get("vrf"))
+    domain = _text(settings.get("domain_name"))
+    servers = [_text(server) for server in _list(settings.get("name_servers")) if _text(server)]
+    hosts = _dict(settings.get("hosts"))
+    nxos = plan.platform == "nxos"
+    if settings.get("lookup", True) and dns.get("lookup_enabled") is False:
+        plan.need("ip domain-lookup" if nxos else "ip domain lookup", why="name lookup is disabled")
+    if domain:
+        plan.want(_same(dns.get("domain_name"), domain), ("ip domain-name %s" if nxos else "ip domain name %s") % domain, why="domain name")
+    configured = [(_text(entry.get("address")), _text(entry.get("vrf"))) for entry in _list(dns.get("name_servers")) if isinstance(entry, dict)]
+    global_vrf = vrf if (nxos or vrf) and vrf.lower() != "default" else ""
+    for server in servers:
+        present = any(address == server and _same(server_vrf, global_vrf) for address, server_vrf in configured)
+        if nxos:
+            line = "ip name-server %s%s" % (server, " use-vrf %s" % global_vrf if global_vrf else "")
+        else:
+            line = "ip name-server %s%s" % ("vrf %s " % global_vrf if global_vrf else "", server)
+        plan.want(present, line, why="name server")
+    for name, address in hosts.items():
+        address = _text(address)
+        if not address:
+            continue
+        known = [_text(item) for item in _list(_dict(dns.get("hosts")).get(name))]
+        plan.want(address in known, "ip host %s %s" % (name, address), why="static host entry")
+    if nxos and global_vrf and (domain or servers):
+        context = _dict(_dict(config.get("vrf_contexts")).get(global_vrf))
+        parents = ["vrf context %s" % global_vrf]
+        if domain:
+            plan.want(_same(context.get("domain_name"), domain), "ip domain-name %s" % domain, parents, why="domain name in the licensing VRF")
+        known = [_text(item) for item in _list(context.get("name_servers"))]
+        for server in servers:
+            plan.want(server in known, "ip name-server %s" % server, parents, why="name server in the licensing VRF")
+
+
+# --- transport -----------------------------------------------------------------------------------------
+
+
+def transport_url(settings):
+    """The URL the transport type needs: the one given, else the type's default."""
+    kind = _text(settings.get("type")).lower()
+    url = _text(settings.get("url"))
+    if kind == "smart":
+        return url or SMART_URL
+    if kind == "cslu":
+        return url or CSLU_URL
+    if kind == "callhome":
+        return url or CALLHOME_URL
+    return ""
+
+
+def url_problems(kind, url, platform):
+    """Why ``url`` cannot work for transport ``kind`` (empty list when it looks right)."""
+    kind = _text(kind).lower()
+    url = _text(url)
+    if kind not in ("smart", "cslu", "callhome") or not url:
+        return []
+    match = _URL.match(url)
+    if not match:
+        return ["'%s' is not an http(s) URL" % url]
+    problems = []
+    path = (match.group("path") or "").rstrip("/")
+    if kind == "cslu":
+        parts = path.split("/")
+        if not path.startswith("/cslu/v1/pi") or len(parts) > 5 or (len(parts) == 5 and parts[3] != "pi"):
+            problems.append("a CSLU URL ends in /cslu/v1/pi (CSLU) or /cslu/v1/pi/<tenant> (SSM On-Prem), not '%s'" % (path or "/"))
+        tenant = len(parts) == 5 and bool(parts[4])
+        if not tenant and match.group("scheme").lower() == "http" and match.group("port") not in ("8182",):
+            problems.append("CSLU listens on port 8182 (http://<cslu>:8182/cslu/v1/pi)")
+        if tenant and _platform(platform) == "nxos" and _IPV4.match(match.group("host")):
+            problems.append("on NX-OS the SSM On-Prem URL must use a fully qualified domain name, not an IP address")
+    if kind == "smart" and path != "/licservice/license":
+        problems.append("the smart transport URL is %s" % SMART_URL)
+    return problems
+
+
+def _callhome_profile(call_home, name):
+    for key in ("profiles", "destination_profiles"):
+        profiles = _dict(call_home.get(key))
+        for profile_name, profile in profiles.items():
+            if _same(profile_name, name):
+                return _dict(profile)
+    return {}
+
+
+def _plan_transport(plan, config, settings):
+    smart = _dict(config.get("license_smart"))
+    kind = _text(settings.get("type")).lower()
+    vrf = _text(settings.get("vrf"))
+    url = transport_url(settings)
+    nxos = plan.platform == "nxos"
+    if kind in TRANSPORTS:
+        plan.want(_same(smart.get("transport"), kind), "license smart transport %s" % kind, why="transport type")
+    if kind == "smart":
+        default_ok = url == SMART_URL and smart.get("url_default") is True
+        plan.want(_same(smart.get("url_smart"), url) or default_ok, "license smart url smart %s" % url, why="smart URL")
+    elif kind == "cslu":
+        plan.want(_same(smart.get("url_cslu"), url), "license smart url cslu %s" % url, why="CSLU / SSM On-Prem URL")
+    # Call home carries its own VRF (NX-OS "transport http use-vrf" in the callhome block).
+    if vrf and kind not in ("off", "callhome"):
+        plan.want(_same(smart.get("vrf"), vrf), "license smart vrf %s" % vrf, why="licensing VRF")
+    source = _text(settings.get("source_interface"))
+    if source and not nxos:
+        http_client = _dict(config.get("http_client"))
+        plan.want(_same(http_client.get("source_interface"), source), "ip http client source-interface %s" % source, why="HTTP client source interface")
+    if kind == "callhome":
+        _plan_callhome(plan, _dict(config.get("call_home")), settings, url, vrf)
+
+
+def _plan_callhome(plan, call_home, settings, url, vrf):
+    name = _text(settings.get("callhome_profile")) or CALLHOME_PROFILE
+    profile = _callhome_profile(call_home, name)
+    addresses = [_text(item) for item in _list(profile.get("http_addresses"))]
+    if plan.platform == "nxos":
+        parents = ["callhome"]
+        plan.want(_same(profile.get("transport_method"), "http"), "destination-profile %s transport-method http" % name, parents,
+                  why="profile transport method")
+        plan.want(url in addresses, "destination-profile %s index 1 http %s" % (name, url), parents, why="profile destination URL")
+        if vrf:
+            plan.want(_same(call_home.get("http_use_vrf") or call_home.get("vrf"), vrf), "transport http use-vrf %s" % vrf, parents,
+                      why="call-home HTTP VRF")
+        plan.want(call_home.get("enabled") is True, "enable", parents, why="call-home enabled")
+        return
+    if call_home.get("enabled") is False:
+        plan.need("service call-home", why="call-home service is disabled")
+    parents = ["call-home", 'profile "%s"' % name]
+    plan.want(profile.get("active") is True, "active", parents, why="profile %s active" % name)
+    plan.want(_same(profile.get("transport_method"), "http"), "destination transport-method http", parents, why="profile transport method")
+    plan.want(url in addresses, "destination address http %s" % url, parents, why="profile destination URL")
+
+
+# --- trustpoint ----------------------------------------------------------------------------------------
+
+
+def _plan_trustpoint(plan, config, settings):
+    name = _text(settings.get("name")) or SLA_TRUSTPOINT
+    trustpoints = _dict(config.get("pki_trustpoints"))
+    trustpoint = {}
+    for key, value in trustpoints.items():
+        if _same(key, name):
+            trustpoint = _dict(value)
+    parents = ["crypto pki trustpoint %s" % name]
+    plan.want(_same(trustpoint.get("enrollment"), "terminal"), "enrollment terminal", parents, why="trustpoint enrollment")
+    plan.want(_same(trustpoint.get("revocation_check"), "none"), "revocation-check none", parents, why="trustpoint revocation check")
+    if settings.get("http_client", True):
+        secure = [_text(item).lower() for item in _list(_dict(config.get("http_client")).get("secure_trustpoints"))]
+        plan.want(name.lower() in secure, "ip http client secure-trustpoint %s" % name, why="HTTPS client trustpoint")
+
+
+# The trustpoint must exist before the HTTP client refers to it: its block goes first.
+_PLANNERS = {"dns": (_plan_dns, False), "transport": (_plan_transport, False), "trustpoint": (_plan_trustpoint, True)}
+
+
+def missing_config(role, platform, config, settings):
+    """What ``role`` still has to configure; see the module docstring for the shape."""
+    role = _text(role).lower()
+    planner, nested_first = _PLANNERS.get(role, (None, False))
+    plan = _Plan(_platform(platform), nested_first)
+    if planner is None:
+        result = plan.result()
+        result["warnings"].append("no configuration planner for role '%s'" % role)
+        return result
+    try:
+        planner(plan, _dict(config), _dict(settings))
+    except Exception as error:  # pylint: disable=broad-except
+        plan.blocks = []
+        result = plan.result()
+        result["warnings"].append("planner '%s' failed: %s" % (role, error))
+        return result
+    result = plan.result()
+    settings = _dict(settings)
+    # Settings that cannot work whatever the device holds (a CSLU URL on the wrong port, ...).
+    result["problems"] = url_problems(settings.get("type"), transport_url(settings), plan.platform) if role == "transport" else []
+    return result

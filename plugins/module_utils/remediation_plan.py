@@ -1,0 +1,232 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to smartlic.slp
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Which remediation roles a host needs, and what came of them.
+
+``plan(findings, settings, only, skip)`` turns the findings of a diagnosis
+into the roles to run, in the order the fixes must happen (clock first, since
+signatures depend on it; then name resolution, TLS, transport, trust,
+reporting), and says which roles cannot run for lack of a setting.
+
+``summarize(plan, results, ...)`` turns what each role returned, the
+failures caught and the findings of the second diagnosis into the host's
+remediation summary: one status per role (ok, changed, would_change, failed,
+blocked), the findings a person must handle and why, and one line per item
+for people.
+
+Pure Python, no Ansible imports; it never sees a secret (only whether an ID
+token was given).
+"""
+
+from __future__ import annotations
+
+ROLE_ORDER = ("ntp", "dns", "trustpoint", "transport", "trust_token", "sync")
+
+# DESIGN.md "Finding ids": the ids each role fixes. A finding whose remediation names a role also selects it.
+ROLE_FINDINGS = {
+    "ntp": ("clock_not_synchronized",),
+    "dns": ("dns_not_configured", "cslu_local_unresolved"),
+    "trustpoint": ("http_client_trustpoint_missing", "sla_trustpoint_missing"),
+    "transport": ("transport_type_mismatch", "transport_url_incorrect", "callhome_profile_inactive"),
+    "trust_token": ("trust_code_missing", "trust_code_already_installed"),
+    "sync": ("report_ack_overdue", "usage_report_failed"),
+}
+
+# Roles whose result the second diagnosis checks (trust_token and sync re-read the device themselves).
+CONFIG_ROLES = ("ntp", "dns", "trustpoint", "transport")
+
+ACTIONABLE = ("critical", "error", "warning")
+
+STATUSES = ("ok", "changed", "would_change", "failed", "blocked")
+
+
+def _list(value):
+    return list(value) if isinstance(value, (list, tuple)) else []
+
+
+def _dict(value):
+    return value if isinstance(value, dict) else {}
+
+
+def _text(value):
+    return "" if value is None else str(value).strip()
+
+
+def _unique(items):
+    seen = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen
+
+
+def unknown_roles(names):
+    """The names in ``names`` that are not remediation roles."""
+    return [name for name in _list(names) if name not in ROLE_ORDER]
+
+
+def actionable(findings):
+    """The findings worth fixing (critical, error, warning), in their order."""
+    return [item for item in _list(findings) if isinstance(item, dict) and item.get("severity") in ACTIONABLE]
+
+
+def actionable_ids(findings):
+    return _unique(_text(item.get("id")) for item in actionable(findings))
+
+
+def _named_role(finding):
+    role = _dict(finding.get("remediation")).get("role")
+    return role if isinstance(role, str) and role else None
+
+
+def role_for(finding):
+    """The role that fixes ``finding``: the catalogue's mapping first, then the role the finding names, else None."""
+    for role in ROLE_ORDER:
+        if finding.get("id") in ROLE_FINDINGS[role]:
+            return role
+    return _named_role(finding)
+
+
+def _blocked_reasons(settings, ids, cslu_local):
+    """Why each role cannot run with these settings ('' when it can)."""
+    force_needed = "trust_code_already_installed" in ids and "trust_code_missing" not in ids
+    if not settings.get("has_id_token"):
+        trust = "set smartlic_id_token (an ID token from CSSM)"
+    elif force_needed and not settings.get("trust_force"):
+        trust = "a trust code is already installed: set smartlic_trust_force=true to replace it (force)"
+    else:
+        trust = ""
+    return {
+        "ntp": "" if _list(settings.get("ntp_servers")) else "set smartlic_ntp_servers",
+        "dns": ""
+        if _list(settings.get("name_servers")) or cslu_local
+        else "set smartlic_name_servers (or smartlic_cslu_local_address for cslu-local)",
+        "transport": "" if _text(settings.get("transport_type")) else "set smartlic_transport_type",
+        "trust_token": trust,
+    }
+
+
+def plan(findings, settings=None, only=None, skip=None):
+    """The remediation plan of one host.
+
+    ``settings`` holds the intended values the roles need: ``ntp_servers``,
+    ``name_servers``, ``cslu_local_address``, ``transport_type``,
+    ``transport_url``, ``has_id_token`` (bool) and ``trust_force`` (bool).
+    ``only`` / ``skip`` narrow the roles by name.
+
+    Returns ``{findings, ids, wanted, blocked, roles, cslu_local}``: the
+    actionable findings and their ids, the roles the findings ask for
+    (narrowed), why some of them cannot run, the roles that run, and the
+    address ``cslu-local`` must resolve to (only when the transport relies on it).
+    """
+    settings = _dict(settings)
+    only = _list(only)
+    skip = _list(skip)
+    findings = actionable(findings)
+    ids = actionable_ids(findings)
+    named = {_named_role(item) for item in findings}
+    wanted = [
+        role
+        for role in ROLE_ORDER
+        if (set(ids) & set(ROLE_FINDINGS[role]) or role in named) and (not only or role in only) and role not in skip
+    ]
+    relies_on_cslu_local = "cslu_local_unresolved" in ids or "cslu-local" in _text(settings.get("transport_url"))
+    cslu_local = _text(settings.get("cslu_local_address")) if relies_on_cslu_local else ""
+    reasons = _blocked_reasons(settings, ids, cslu_local)
+    blocked = {role: reasons[role] for role in wanted if reasons.get(role)}
+    return {
+        "findings": findings,
+        "ids": ids,
+        "wanted": wanted,
+        "blocked": blocked,
+        "roles": [role for role in wanted if role not in blocked],
+        "cslu_local": cslu_local,
+    }
+
+
+def _role_entry(role, the_plan, result, failure, left, check_mode, where):
+    sent = _list(result.get("would_run")) + _list(result.get("commands"))
+    if role in the_plan["blocked"]:
+        entry = {"status": "blocked", "reason": the_plan["blocked"][role]}
+    elif failure is not None:
+        entry = {"status": "failed", "reason": _text(failure) or "failed", "commands": _list(result.get("commands"))}
+    elif left:
+        what = "sent " + "; ".join(sent) if sent else "nothing was missing"
+        entry = {
+            "status": "failed",
+            "commands": sent,
+            "reason": "%s but the second diagnosis still reports %s%s" % (what, ", ".join(left), where),
+        }
+    elif result.get("changed") in (True, "True", "true"):
+        entry = {"status": "would_change" if check_mode else "changed", "commands": sent}
+    else:
+        entry = {"status": "ok", "commands": []}
+    if _list(result.get("manual_steps")):
+        entry["manual_steps"] = _list(result.get("manual_steps"))
+    entry["msg"] = _text(result.get("msg"))
+    return entry
+
+
+def summarize(host, the_plan, results=None, failures=None, findings_after=None, check_mode=False, report_dir=""):
+    """The remediation summary of one host.
+
+    ``results`` maps a role to what it returned (``<role>_result``);
+    ``failures`` maps a role to the error caught while it ran;
+    ``findings_after`` are the findings of the second diagnosis (None when
+    there was none: check mode or nothing to run).
+    """
+    the_plan = _dict(the_plan)
+    for key in ("findings", "ids", "wanted", "roles"):
+        the_plan[key] = _list(the_plan.get(key))
+    the_plan["blocked"] = _dict(the_plan.get("blocked"))
+    results = _dict(results)
+    failures = _dict(failures)
+    rediagnosed = bool(the_plan["roles"]) and not check_mode and findings_after is not None
+    after = actionable_ids(findings_after) if rediagnosed else list(the_plan["ids"])
+    where = " (see %s/after)" % report_dir if report_dir else ""
+
+    roles = {}
+    lines = []
+    for role in the_plan["wanted"]:
+        left = []
+        if rediagnosed and role in CONFIG_ROLES and role in the_plan["roles"]:
+            left = [item for item in after if item in ROLE_FINDINGS.get(role, ())]
+        entry = _role_entry(role, the_plan, _dict(results.get(role)), failures.get(role), left, check_mode, where)
+        roles[role] = entry
+        detail = entry.get("reason") or "; ".join(entry.get("commands", []))
+        lines.append("%s: %s%s" % (role, entry["status"], " - " + detail if detail else ""))
+
+    manual = []
+    for finding in the_plan["findings"]:
+        role = role_for(finding)
+        if role is not None and role in the_plan["roles"]:
+            continue
+        if role is None:
+            why = "needs a person"
+        else:
+            why = the_plan["blocked"].get(role) or "role %s skipped" % role
+        remediation = _dict(finding.get("remediation"))
+        item = {
+            "id": finding.get("id"),
+            "severity": finding.get("severity"),
+            "title": _text(finding.get("title")),
+            "why": why,
+            "action": _text(remediation.get("action")),
+            "manual_steps": _list(remediation.get("manual_steps")),
+        }
+        manual.append(item)
+        steps = " ".join(_text(step) for step in item["manual_steps"]) if item["manual_steps"] else item["action"]
+        lines.append("manual: %s (%s)%s" % (item["id"], why, " - " + steps if steps else ""))
+
+    return {
+        "host": host,
+        "check_mode": bool(check_mode),
+        "findings_before": list(the_plan["ids"]),
+        "findings_after": after,
+        "fixed": [item for item in the_plan["ids"] if item not in after],
+        "remaining": after,
+        "roles": roles,
+        "failed": [role for role, entry in roles.items() if entry["status"] == "failed"],
+        "manual": manual,
+        "lines": lines or ["nothing to fix"],
+    }
