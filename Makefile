@@ -33,13 +33,13 @@ lint: venv
 	scripts/lint.sh
 
 pytest: venv
-	$(BIN)/python -m pytest -q -p no:cacheprovider tests
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n 2 --dist loadfile tests
 
 unit: venv
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/unit
 
 integration: venv
-	$(BIN)/python -m pytest -q -p no:cacheprovider tests/integration
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n 2 --dist loadfile tests/integration
 
 demo: venv
 	$(BIN)/python -m tests.demo
