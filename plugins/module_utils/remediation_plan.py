@@ -149,7 +149,14 @@ def _role_entry(role, the_plan, result, failure, left, check_mode, where):
     if role in the_plan["blocked"]:
         entry = {"status": "blocked", "reason": the_plan["blocked"][role]}
     elif failure is not None:
-        entry = {"status": "failed", "reason": _text(failure) or "failed", "commands": _list(result.get("commands"))}
+        reason = _text(failure) or "failed"
+        commands = _list(result.get("commands"))
+        if commands and result.get("interrupted"):
+            # Stopped half-way: say what was being sent, and what the second diagnosis saw afterwards.
+            reason += "; it stopped while sending " + "; ".join(commands)
+            if left:
+                reason += "; the second diagnosis still reports %s%s: run the remediation again" % (", ".join(left), where)
+        entry = {"status": "failed", "reason": reason, "commands": commands}
     elif left:
         what = "sent " + "; ".join(sent) if sent else "nothing was missing"
         entry = {

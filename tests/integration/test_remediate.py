@@ -32,7 +32,7 @@ import time
 import pytest
 import yaml
 
-from tests.lab.harness import start_lab
+from tests.lab.harness import lasting_state, start_lab
 from tests.playbook_runner import run_playbook
 
 pytestmark = pytest.mark.integration
@@ -146,12 +146,6 @@ def expected_ids(host):
 
 def fixable_ids(host):
     return [fid for fid in expected_ids(host) if host != FAILING["hostname"] or fid != "clock_not_synchronized"]
-
-
-def device_state(state):
-    """What a check-mode run must leave exactly as it was (the license model's wall clock moves on by itself)."""
-    license_state = {key: value for key, value in state["license"].items() if key != "real_time"}
-    return {"running_config": state["running_config"], "startup_config": state["startup_config"], "license": license_state}
 
 
 def read_json(path):
@@ -275,7 +269,7 @@ def test_diagnose_finds_the_faults(fleet, host):
 
 @pytest.mark.parametrize("host", HOSTS)
 def test_check_mode_sends_nothing_and_shows_every_line(fleet, host):
-    assert device_state(fleet["states"]["check"][host]) == device_state(fleet["states"]["diagnose"][host])
+    assert lasting_state(fleet["states"]["check"][host]) == lasting_state(fleet["states"]["diagnose"][host])
     commands = sent(fleet, "check", host)
     assert commands, "the check run did not read the device"
     assert [command for command in commands if not READ_ONLY.match(command)] == []
@@ -325,7 +319,7 @@ def test_diagnose_is_clean_afterwards(fleet, host):
 def test_second_remediate_changes_nothing(fleet, host):
     run = fleet["runs"]["again"]
     assert host not in DEVICE_CHANGED.findall(run.stdout)
-    assert device_state(fleet["states"]["again"][host])["running_config"] == device_state(fleet["states"]["rediagnose"][host])["running_config"]
+    assert lasting_state(fleet["states"]["again"][host])["running_config"] == lasting_state(fleet["states"]["rediagnose"][host])["running_config"]
     assert [command for command in sent(fleet, "again", host) if not READ_ONLY.match(command)] == []
     entry = summary(fleet, "again")[host]
     assert all(role["status"] in ("ok", "failed") for role in entry["roles"].values()), entry["roles"]

@@ -875,6 +875,13 @@ class Device:
         if self.on_state:
             self.on_state(self)
 
+    def reload(self):
+        """What a reload does to the device: the running configuration is lost, the startup one is loaded."""
+        self.config = self.startup.copy()
+        self.booted = self.now()
+        self.changed_at = self.saved_at
+        self.save()
+
     def model_command(self, command, mode):
         tick = getattr(self.model, "tick", None)
         try:

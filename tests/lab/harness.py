@@ -27,6 +27,13 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 READY = "lab ready:"
 
 
+def lasting_state(state):
+    """The part of a device's state file that only commands change: configurations and the license model, without
+    the model's wall clock (it moves on by itself). A check-mode run must leave it exactly as it was."""
+    license_state = {key: value for key, value in state["license"].items() if key != "real_time"}
+    return {"running_config": state["running_config"], "startup_config": state["startup_config"], "license": license_state}
+
+
 class LabError(RuntimeError):
     """The lab did not start."""
 

@@ -7,7 +7,8 @@ password login with a PTY and an interactive shell; each typed line (CR, LF
 or CRLF ends it) is echoed, except a password, and answered with the
 device's output and next prompt in one write. Lab faults of the scenario
 (`lab_faults`) apply per device: refuse logins, delay answers, drop the
-connection in the middle of a command after N commands of a connection.
+connection in the middle of a command after N commands of a connection,
+reload the device (once) when it receives a matching command.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from tests.lab.cli import Device
 ALLOWED_HOSTS = ("127.0.0.1",)
 _ENTER = re.compile(r"\r\n|\r|\n")
 _FS_PREFIX = re.compile(rb"^[A-Za-z][\w-]*:/?")
-FAULT_KEYS = {"drop_after_commands": int, "delay_ms": int, "refuse_login": bool, "reject_commands": list}
+FAULT_KEYS = {"drop_after_commands": int, "delay_ms": int, "refuse_login": bool, "reject_commands": list,
+              "reload_on_command": str}
 
 
 class Faults:
@@ -44,6 +46,12 @@ class Faults:
                 re.compile(regex)
             except (re.error, TypeError) as error:
                 raise ValueError("lab_faults.reject_commands: bad regex %r: %s" % (regex, error)) from error
+        reload_on = spec.get("reload_on_command")
+        try:
+            # Once per lab run: the next connection finds the device up again, as after a real reload.
+            self.reload_on = re.compile(reload_on) if reload_on else None
+        except re.error as error:
+            raise ValueError("lab_faults.reload_on_command: bad regex %r: %s" % (reload_on, error)) from error
         drop = spec.get("drop_after_commands")
         self.drop_after = int(drop) if drop is not None else None
         self.delay = max(int(spec.get("delay_ms") or 0), 0) / 1000.0
@@ -162,6 +170,7 @@ class _Shell(asyncssh.SSHServerSession):
     """One interactive shell on a device."""
 
     def __init__(self, device, faults):
+        self.device = device
         self.session = device.session()
         self.faults = faults
         self.chan = None
@@ -236,6 +245,13 @@ class _Shell(asyncssh.SSHServerSession):
         echo = line if self.session.echo else ""
         if line.strip():
             self.count += 1
+        if self.faults.reload_on is not None and self.faults.reload_on.search(line):
+            self.faults.reload_on = None
+            self.device.record(line)
+            self.device.reload()
+            chan.write(echo)
+            self._drop()
+            return
         answer = echo + self.session.feed(line)
         if self.faults.drop_after is not None and self.count > self.faults.drop_after:
             chan.write(answer[:max(len(echo) + 2, len(answer) // 2)])

@@ -146,6 +146,21 @@ def test_a_caught_failure_keeps_the_commands_already_sent():
                                                "commands": ["license smart trust idtoken ******** local"], "msg": ""}
 
 
+def test_a_fix_cut_off_while_sending_says_what_it_was_sending_and_what_is_left():
+    findings = [finding("dns_not_configured")]
+    interrupted = {"dns": {"changed": False, "interrupted": True, "commands": ["ip domain lookup", "ip name-server 192.0.2.53"]}}
+    summary = summary_of(findings, {"name_servers": ["192.0.2.53"]}, interrupted,
+                         failures={"dns": "the connection closed"}, after=[finding("dns_not_configured")])
+    assert summary["failed"] == ["dns"]
+    assert summary["roles"]["dns"]["reason"] == (
+        "the connection closed; it stopped while sending ip domain lookup; ip name-server 192.0.2.53; the second "
+        "diagnosis still reports dns_not_configured (see reports/after): run the remediation again")
+    # A failure before anything was being sent is reported as it came.
+    summary = summary_of(findings, {"name_servers": ["192.0.2.53"]}, {}, failures={"dns": "bad settings"},
+                         after=[finding("dns_not_configured")])
+    assert summary["roles"]["dns"]["reason"] == "bad settings"
+
+
 def test_manual_findings_say_why_and_what_to_do():
     findings = [finding("account_mismatch", action="Use a token from the right account", steps=["Open CSSM", "Generate a token"]),
                 finding("trust_code_missing"), finding("clock_not_synchronized")]
