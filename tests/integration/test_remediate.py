@@ -57,6 +57,8 @@ FORKS = os.environ.get("SMARTLIC_TEST_FORKS", "20")
 NTP_WAIT = ["-e", "ntp_wait_timeout=5", "-e", "ntp_wait_interval=5"]
 # What a device may receive while nothing is to change: reads, and what the platform plugins send on login.
 READ_ONLY = re.compile(r"^(?:show |terminal (?:length|width) |enable$)")
+# Commands no remediation may send unless a user asks for them (none of our roles has an option for them).
+DESTRUCTIVE = re.compile(r"^\s*(?:reload\b|license smart (?:factory reset|deregister)|write erase|erase |delete |format )")
 RECAP = re.compile(r"^(\S+)\s*: ok=\d+\s+changed=(\d+)\s+unreachable=(\d+)\s+failed=(\d+)", re.MULTILINE)
 # A task that changed a device (delegated controller tasks print "[host -> localhost]").
 DEVICE_CHANGED = re.compile(r"^changed: \[([^\]\s]+)\]", re.MULTILINE)
@@ -217,6 +219,13 @@ def test_every_run_reaches_every_host(fleet):
         counts = recap(run)
         assert sorted(counts) == HOSTS, (name, run.stdout[-3000:], run.stderr[-2000:])
         assert all(item["unreachable"] == 0 for item in counts.values()), name
+
+
+def test_nothing_destructive_is_ever_sent(fleet):
+    received = fleet["logs"]["pipeline"]
+    assert sum(len(commands) for commands in received.values()) > 100
+    assert {host: [command for command in commands if DESTRUCTIVE.match(command)] for host, commands in received.items()} == {
+        host: [] for host in received}
 
 
 def test_only_the_failing_fix_fails_a_host(fleet):
