@@ -14,7 +14,7 @@ and writes one result file per host. The runs, in order:
    is sent and the finding stays, with the manual step).
 3. The same again, told the findings of run 2: ``changed=0`` everywhere (the
    hosts without force, unchanged by run 2 already, are left out).
-4. to 6. The offline round trip (transport off) on IOS XE: run 2 saved the
+4. to 6. The offline round trip (transport off) on IOS XE and NX-OS: run 2 saved the
    usage report on the device and fetched it over SCP; with an ACK file, a
    check run sends nothing, the fix copies the file back over SCP and imports
    it, the diagnosis is clean, and a last run changes nothing.
@@ -44,7 +44,8 @@ MASKED = "license smart trust idtoken ********"
 # Commands that leave a device as it is: the connection set-up and what diagnose and the roles read.
 READ_ONLY = re.compile(r"^(?:show |dir |more |terminal |enable$)")
 RECAP = re.compile(r"^(\S+)\s*: ok=\d+\s+changed=(\d+)\s+unreachable=(\d+)\s+failed=(\d+)", re.MULTILINE)
-OFFLINE = "ios-offline"
+# The offline devices (transport off) and their file system.
+OFFLINE = {"ios-offline": "flash:", "nxos-offline": "bootflash:"}
 
 
 def _scenario(name, hostname=None):
@@ -72,9 +73,11 @@ HOSTS = {
                       "trust_code_already_installed", None),
     "ios-report-ack-overdue": (_scenario("ios-report_ack_overdue"), {"exec_role": "sync"}, "report_ack_overdue", "license smart sync all"),
     "nxos-report-ack-overdue": (_scenario("nxos-report_ack_overdue"), {"exec_role": "sync"}, "report_ack_overdue", "license smart sync all"),
-    OFFLINE: ({"platform": "ios", "hostname": OFFLINE, "faults": ["report_ack_overdue"], "topology": "offline"},
-              {"exec_role": "sync", "exec_sync_mode": "offline"}, "report_ack_overdue", "license smart save usage all file flash:slp_usage.txt"),
 }
+for _host, _fs in OFFLINE.items():
+    HOSTS[_host] = ({"platform": _host.split("-")[0], "hostname": _host, "faults": ["report_ack_overdue"], "topology": "offline"},
+                    {"exec_role": "sync", "exec_sync_mode": "offline"}, "report_ack_overdue",
+                    "license smart save usage all file %sslp_usage.txt" % _fs)
 NO_FORCE = ("ios-no-force", "nxos-no-force")
 
 
@@ -88,14 +91,14 @@ class Runner:
         self.playbook = os.path.join(workdir, "exec_roles.yml")
         shutil.copy(PLAYBOOK, self.playbook)
 
-    def run(self, name, hosts, findings, *args, ack_file=None, diagnose=()):
+    def run(self, name, hosts, findings, *args, ack_files=None, diagnose=()):
         """One ansible-playbook run on hosts; findings: host -> ids the roles are told about."""
         flows = {"all": {"vars": {"exec_token": "{{ smartlic_id_token }}"}, "hosts": {}}}
         for host in hosts:
             variables = dict(HOSTS[host][1], exec_findings=findings.get(host, []), exec_diagnose_before="before" in diagnose,
                              exec_diagnose_after="after" in diagnose)
-            if ack_file and host == OFFLINE:
-                variables["exec_ack_file"] = ack_file
+            if ack_files and host in ack_files:
+                variables["exec_ack_file"] = ack_files[host]
             flows["all"]["hosts"][host] = variables
         flows_path = os.path.join(self.workdir, "flows-%s.yml" % name)
         with open(flows_path, "w", encoding="utf-8") as handle:
@@ -121,10 +124,11 @@ class Runner:
         }
 
 
-def _ack_file(workdir):
-    """The ACK file CSSM would return for the offline device's usage report."""
-    member = {"pid": license_model.default_pid("ios"), "sn": license_model.default_serial("ios", OFFLINE)}
-    path = os.path.join(workdir, "ack-%s.txt" % OFFLINE)
+def _ack_file(workdir, host):
+    """The ACK file CSSM would return for an offline device's usage report."""
+    platform = HOSTS[host][0]["platform"]
+    member = {"pid": license_model.default_pid(platform), "sn": license_model.default_serial(platform, host)}
+    path = os.path.join(workdir, "ack-%s.txt" % host)
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(license_model.ack_file([member], datetime.now(timezone.utc)))
     return path
@@ -144,14 +148,15 @@ def fixture_runs(tmp_path_factory):
         # the hosts without force changed nothing in the fix: the second run is for the others
         runs["again"] = runner.run("again", [host for host in hosts if host not in NO_FORCE], left, "--diff")
         runs["usage_dir"] = os.path.join(runner.workdir, "usage")
-        runs["flash"] = os.path.join(lab.state_dir, OFFLINE, "flash")
-        runs["usage_on_device"] = _read(os.path.join(runs["flash"], "slp_usage.txt"))
-        ack = _ack_file(runner.workdir)
-        runs["ack"] = ack
-        runs["ack_check"] = runner.run("ack-check", [OFFLINE], left, "--check", "--diff", ack_file=ack)
-        runs["ack_fix"] = runner.run("ack-fix", [OFFLINE], left, "--diff", ack_file=ack, diagnose=("after",))
-        runs["ack_again"] = runner.run("ack-again", [OFFLINE], {}, "--diff", ack_file=ack)
-        runs["ack_on_device"] = _read(os.path.join(runs["flash"], "slp_ack.txt"))
+        flash = {host: os.path.join(lab.state_dir, host, "flash") for host in OFFLINE}
+        runs["usage_on_device"] = {host: _read(os.path.join(flash[host], "slp_usage.txt")) for host in OFFLINE}
+        acks = {host: _ack_file(runner.workdir, host) for host in OFFLINE}
+        runs["ack"] = acks
+        offline = list(OFFLINE)
+        runs["ack_check"] = runner.run("ack-check", offline, left, "--check", "--diff", ack_files=acks)
+        runs["ack_fix"] = runner.run("ack-fix", offline, left, "--diff", ack_files=acks, diagnose=("after",))
+        runs["ack_again"] = runner.run("ack-again", offline, {}, "--diff", ack_files=acks)
+        runs["ack_on_device"] = {host: _read(os.path.join(flash[host], "slp_ack.txt")) for host in OFFLINE}
     return runs
 
 
@@ -199,7 +204,7 @@ def test_check_mode_reports_and_sends_nothing(runs, host):
         assert run["after"][host][key] == run["before"][host][key]
 
 
-@pytest.mark.parametrize("host", [host for host in HOSTS if host not in NO_FORCE and host != OFFLINE])
+@pytest.mark.parametrize("host", [host for host in HOSTS if host not in NO_FORCE and host not in OFFLINE])
 def test_roles_fix_the_finding(runs, host):
     run = runs["fix"]
     _ok(run)
@@ -241,40 +246,45 @@ def test_second_run_changes_nothing(runs, host):
     assert _exec_sent(run, host) == []
 
 
-def test_offline_usage_report_saved_and_fetched(runs):
+@pytest.mark.parametrize("host", list(OFFLINE))
+def test_offline_usage_report_saved_and_fetched(runs, host):
     run = runs["fix"]
     _ok(run)
-    sync = run["results"][OFFLINE]["sync"]
+    device_file = OFFLINE[host] + "slp_usage.txt"
+    sync = run["results"][host]["sync"]
     assert sync["mode"] == "offline" and sync["outcome"] == "saved" and sync["fetched"] is True
-    assert _exec_sent(run, OFFLINE) == ["license smart save usage all file flash:slp_usage.txt"]
-    fetched = os.path.join(runs["usage_dir"], "%s_slp_usage.txt" % OFFLINE)
+    assert _exec_sent(run, host) == ["license smart save usage all file " + device_file]
+    fetched = os.path.join(runs["usage_dir"], "%s_slp_usage.txt" % host)
     assert sync["usage_file"] == fetched
-    assert runs["usage_on_device"] and "<rumReports" in runs["usage_on_device"]
-    assert _read(fetched) == runs["usage_on_device"]
-    assert run["after"][OFFLINE]["files"]["flash:slp_usage.txt"]["content"] == runs["usage_on_device"]
+    usage = runs["usage_on_device"][host]
+    assert usage and "<rumReports" in usage
+    assert _read(fetched) == usage
+    assert run["after"][host]["files"][device_file]["content"] == usage
     # no ACK yet: the finding stays and the role says what to do in CSSM
-    assert "report_ack_overdue" in run["results"][OFFLINE]["after"]
+    assert "report_ack_overdue" in run["results"][host]["after"]
     assert any(fetched in step for step in sync["manual_steps"])
-    again = runs["again"]["results"][OFFLINE]["sync"]
+    again = runs["again"]["results"][host]["sync"]
     assert again["outcome"] == "skipped" and again["fetched"] is False
 
 
-def test_offline_ack_import_check_fix_and_again(runs):
+@pytest.mark.parametrize("host", list(OFFLINE))
+def test_offline_ack_import_check_fix_and_again(runs, host):
     check, fix, again = runs["ack_check"], runs["ack_fix"], runs["ack_again"]
     for run in (check, fix, again):
         _ok(run)
-    result = check["results"][OFFLINE]["sync"]
-    assert result["would_run"] == ["license smart import flash:slp_ack.txt"] and result["copied"] is False
-    assert _exec_sent(check, OFFLINE) == []
-    assert "flash:slp_ack.txt" not in check["after"][OFFLINE]["files"]
+    device_file = OFFLINE[host] + "slp_ack.txt"
+    result = check["results"][host]["sync"]
+    assert result["would_run"] == ["license smart import " + device_file] and result["copied"] is False
+    assert _exec_sent(check, host) == []
+    assert device_file not in check["after"][host]["files"]
 
-    result = fix["results"][OFFLINE]
+    result = fix["results"][host]
     assert result["sync"]["copied"] is True and result["sync"]["outcome"] == "acked"
-    assert _exec_sent(fix, OFFLINE) == ["license smart import flash:slp_ack.txt"]
-    assert runs["ack_on_device"] == _read(runs["ack"])
+    assert _exec_sent(fix, host) == ["license smart import " + device_file]
+    assert runs["ack_on_device"][host] == _read(runs["ack"][host])
     assert "report_ack_overdue" not in result["after"]
-    assert fix["after"][OFFLINE]["usage"]["last_ack"] != fix["before"][OFFLINE]["usage"]["last_ack"]
+    assert fix["after"][host]["usage"]["last_ack"] != fix["before"][host]["usage"]["last_ack"]
 
-    assert again["recap"][OFFLINE] == {"changed": 0, "unreachable": 0, "failed": 0}
-    assert again["results"][OFFLINE]["sync"]["outcome"] == "skipped"
-    assert _exec_sent(again, OFFLINE) == []
+    assert again["recap"][host] == {"changed": 0, "unreachable": 0, "failed": 0}
+    assert again["results"][host]["sync"]["outcome"] == "skipped"
+    assert _exec_sent(again, host) == []
