@@ -75,7 +75,7 @@ HOSTS = {
     "nxos-report-ack-overdue": (_scenario("nxos-report_ack_overdue"), {"exec_role": "sync"}, "report_ack_overdue", "license smart sync all"),
 }
 for _host, _fs in OFFLINE.items():
-    HOSTS[_host] = ({"platform": _host.split("-")[0], "hostname": _host, "faults": ["report_ack_overdue"], "topology": "offline"},
+    HOSTS[_host] = ({"platform": _host.partition("-")[0], "hostname": _host, "faults": ["report_ack_overdue"], "topology": "offline"},
                     {"exec_role": "sync", "exec_sync_mode": "offline"}, "report_ack_overdue",
                     "license smart save usage all file %sslp_usage.txt" % _fs)
 NO_FORCE = ("ios-no-force", "nxos-no-force")
