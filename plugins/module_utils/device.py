@@ -490,10 +490,11 @@ def analyze_file(path, platform=None, intended=None, slac_text=None, diagnose=Tr
     except OSError as error:
         return _unusable(name, path, "the file could not be read: %s" % (error.strerror or error))
     cut = len(data) > MAX_CAPTURE_BYTES
+    limit_mib = MAX_CAPTURE_BYTES // (1024 * 1024)
     if cut:
         data = data[:MAX_CAPTURE_BYTES]
         warnings.append("the file is larger than %d MiB: only its first %d MiB were read, outputs after that are missing "
-                        "(save the licensing commands in a file of their own)" % (MAX_CAPTURE_BYTES // (1024 * 1024), MAX_CAPTURE_BYTES // (1024 * 1024)))
+                        "(save the licensing commands in a file of their own)" % (limit_mib, limit_mib))
     text, problem = decode_capture(data)
     if problem:
         return _unusable(name, path, problem, warnings)
@@ -502,7 +503,7 @@ def analyze_file(path, platform=None, intended=None, slac_text=None, diagnose=Tr
         if cut and read.get("sections"):
             last = read["sections"][-1]
             last["truncated"] = True
-            last["truncation_reasons"].append("the file was cut after %d MiB inside this output" % (MAX_CAPTURE_BYTES // (1024 * 1024)))
+            last["truncation_reasons"].append("the file was cut after %d MiB inside this output" % limit_mib)
         result = build_result(read, name=name, source=path, intended=intended, slac_text=slac_text, diagnose=diagnose,
                               extra_warnings=warnings)
     except Exception as error:  # pylint: disable=broad-except

@@ -20,6 +20,8 @@ token was given).
 
 from __future__ import annotations
 
+from ansible_collections.smartlic.slp.plugins.module_utils.report import ACTIONABLE
+
 ROLE_ORDER = ("ntp", "dns", "trustpoint", "transport", "trust_token", "sync")
 
 # DESIGN.md "Finding ids": the ids each role fixes. A finding whose remediation names a role also selects it.
@@ -34,8 +36,6 @@ ROLE_FINDINGS = {
 
 # Roles whose result the second diagnosis checks (trust_token and sync re-read the device themselves).
 CONFIG_ROLES = ("ntp", "dns", "trustpoint", "transport")
-
-ACTIONABLE = ("critical", "error", "warning")
 
 STATUSES = ("ok", "changed", "would_change", "failed", "blocked")
 
