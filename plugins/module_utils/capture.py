@@ -181,6 +181,31 @@ def read_capture(text, platform=None, detect=True, host=None):
     return result
 
 
+def read_outputs(outputs, platform, host):
+    """read_capture's result for live outputs, [(command, output text)], without laying them out as text and reading it back.
+
+    Gives what ``read_capture`` gives for the transcript ``<host>#<command>`` / output / ... / ``<host>#``
+    (line numbers count that transcript), with each output taken whole: a live output is never split.
+    """
+    result = {"platform": registry.normalize_platform(platform), "platform_source": "hint", "platform_detected": None,
+              "platform_evidence": [], "hostname": None, "sections": [], "messages": [], "default_year": None, "reason": None,
+              "warnings": [], "preamble": ""}
+    try:
+        lines, starts = [], []
+        for command, output in outputs:
+            command = " ".join(str(command).split())
+            starts.append({"index": len(lines), "source": "prompt", "command": command, "prompt": host + "#", "host": host, "mode": None})
+            lines.append(host + "#" + command)
+            lines.extend(text_lines("" if output is None else str(output).rstrip("\r\n")))
+        lines.append(host + "#")
+        _read_sections(lines, starts, result, {host} if starts else set(), scan_prompts=False)
+    except Exception as error:  # pylint: disable=broad-except
+        result["warnings"].append("reading the outputs stopped early: %s" % error)
+    if not result["sections"] and not result["reason"]:
+        result["reason"] = "no command output was given"
+    return result
+
+
 def _read_into(text, hint, result, detect=True, host=None):
     lines = text_lines(text)
     hinted = registry.normalize_platform(hint)
@@ -209,22 +234,30 @@ def _read_into(text, hint, result, detect=True, host=None):
         result["warnings"].append("the content shows both IOS XE and NX-OS (%s): the file may hold more than one device; it is read as %s"
                                   % ("; ".join(evidence), result["platform"] or "one device of an unknown platform"))
     result["preamble"] = "\n".join(_trim(lines[:starts[0]["index"]] if starts else lines))
-    for number, start in enumerate(starts):
-        end = starts[number + 1]["index"] if number + 1 < len(starts) else len(lines)
-        result["sections"].append(_section(lines, start, end, hosts, platform))
-    _flag_prompt_cuts(result["sections"], platform)
-    result["default_year"] = syslog.newest_year(text) or _clock_year(result["sections"])
-    result["messages"] = syslog.parse_messages(text, result["default_year"])
-    section_starts = [section["start_line"] for section in result["sections"]]
-    for message in result["messages"]:
-        message["source_command"] = _command_at(result["sections"], message.get("line"), section_starts)
+    _read_sections(lines, starts, result, hosts)
     if not starts:
         result["reason"] = "no tech-support section header (------ show ... ------) or prompt line echoing a command (R1#show ...) was found"
         if result["messages"]:
             result["reason"] += "; %d licensing syslog message(s) were read from the text" % len(result["messages"])
 
 
-def _section(lines, start, end, hosts, platform):
+def _read_sections(lines, starts, result, hosts, scan_prompts=True):
+    """Sections, default year and messages of ``lines``, where each of ``starts`` opens a section."""
+    platform = result["platform"]
+    if result["hostname"] is None and len(hosts) == 1:
+        result["hostname"] = next(iter(hosts))
+    for number, start in enumerate(starts):
+        end = starts[number + 1]["index"] if number + 1 < len(starts) else len(lines)
+        result["sections"].append(_section(lines, start, end, hosts, platform, scan_prompts))
+    _flag_prompt_cuts(result["sections"], platform)
+    result["default_year"] = syslog.newest_year_in_lines(lines) or _clock_year(result["sections"])
+    result["messages"] = syslog.messages_in_lines(lines, result["default_year"])
+    section_starts = [section["start_line"] for section in result["sections"]]
+    for message in result["messages"]:
+        message["source_command"] = _command_at(result["sections"], message.get("line"), section_starts)
+
+
+def _section(lines, start, end, hosts, platform, scan_prompts=True):
     info = registry.command_info(start["command"], platform)
     section = {
         "command": start["command"],
@@ -250,7 +283,10 @@ def _section(lines, start, end, hosts, platform):
     }
     body = lines[start["index"] + 1:end]
     cut = None
-    for offset, line in enumerate(body):
+    if not scan_prompts:
+        # Live outputs: the section ends at the next prompt line, which read_outputs wrote itself.
+        cut = len(body) - 1 if end == len(lines) else None
+    for offset, line in enumerate(body if scan_prompts else ()):
         bare = _PROMPT_BARE.match(line.strip()) if line.strip() else None
         if bare and bare.group("host") in hosts:
             cut = offset

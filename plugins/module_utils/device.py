@@ -14,9 +14,10 @@ Used by the modules ``smart_license_facts`` (live, over network_cli, and
 - ``analyze_text(text)`` / ``analyze_file(path)``: an offline capture;
 - ``analyze_files(paths, workers)``: many captures in a process pool.
 
-Live outputs are laid out as the transcript a terminal would show and read by
-``capture.read_capture``, so live and offline results go through the same
-code: sections, platform, syslog messages and truncation checks. Output that
+Live outputs are read by ``capture.read_outputs``, which gives what
+``capture.read_capture`` gives for the transcript a terminal would show, so
+live and offline results go through the same code: sections, syslog messages
+and truncation checks. Output that
 looks cut (a line ending in ``<none>`` that network_cli took for the prompt,
 a section missing its end) gives a warning for that command and is left out
 of the facts, rather than diagnosed from half a page.
@@ -77,7 +78,7 @@ NXOS_GATHER = (
 # Findings whose cause the tech-support output (failure reasons, communication statistics) can tell apart.
 TECH_SUPPORT_HELPS = frozenset({"cssm_unreachable", "usage_report_failed", "report_ack_overdue"})
 TECH_SUPPORT_MODES = ("auto", "always", "never")
-# The host name of the prompt used to lay live outputs out as a transcript.
+# The host name of the prompt live outputs are read under (capture.read_outputs).
 TRANSCRIPT_HOST = "smartlic-gather"
 # Bytes read from a capture file; the rest of a larger file is left out with a warning, and the output the cut
 # falls in is reported as truncated. A device's licensing capture is well under 1 MiB; reading costs about 1 to 4
@@ -193,17 +194,6 @@ def needs_tech_support(findings, platform, mode="auto"):
 
 
 # ------------------------------------------------------------------ sections → facts
-
-
-def transcript(outputs):
-    """Lay live outputs out as a terminal transcript: ``<host>#<command>`` then the output, for each (command, output)."""
-    lines = []
-    for command, output in outputs:
-        lines.append("%s#%s" % (TRANSCRIPT_HOST, command))
-        text = "" if output is None else str(output)
-        lines.append(text.rstrip("\r\n"))
-    lines.append("%s#" % TRANSCRIPT_HOST)
-    return "\n".join(lines) + "\n"
 
 
 # Registry and parser warnings that mean the output was not read as the command's output.
@@ -436,9 +426,7 @@ def _unusable_reason(commands):
 
 def analyze_outputs(outputs, platform, host=None, errors=None, intended=None, slac_text=None, diagnose=True, source="device"):
     """A device result from live outputs: ``outputs`` is [(command, output text)], ``errors`` {command: error text}."""
-    text = transcript(outputs)
-    read = capture.read_capture(text, platform, detect=False, host=TRANSCRIPT_HOST)
-    read["platform"] = normalize_platform(platform) or read.get("platform")
+    read = capture.read_outputs(outputs, normalize_platform(platform), TRANSCRIPT_HOST)
     return build_result(read, host=host, name=host, source=source, errors=errors, intended=intended, slac_text=slac_text, diagnose=diagnose)
 
 

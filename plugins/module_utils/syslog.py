@@ -29,6 +29,9 @@ _HEAD = re.compile(r"%(?:(?P<group>[A-Z][A-Z0-9_]*)-)?(?P<facility>[A-Z][A-Z0-9_
 # The same head without its '%', accepted only for the licensing facilities (some exports drop the '%').
 _BARE_HEAD = re.compile(r"(?<![\w%-])(?P<facility>SMART_LIC|LICMGR)-(?P<severity>[0-7])-(?P<mnemonic>[A-Z][A-Z0-9_]*)\s*:")
 _MENTION = re.compile(r"(?:SMART_LIC|LICMGR)-[0-7]-")
+# What every head, bare head and mention holds: a cheap test that rules a line out.
+_SEVERITY_DASHES = re.compile(r"[A-Z0-9_]-[0-7]-")
+_YEAR = re.compile(r"\d{4}")
 
 ZONES = frozenset(
     "UTC GMT Z PST PDT MST MDT CST CDT EST EDT AKST AKDT HST CET CEST EET EEST WET WEST BST IST JST KST AEST AEDT ACST AWST NZST NZDT SGT HKT MSK".split()
@@ -291,6 +294,23 @@ def _is_continuation(line):
     return not _PROMPT.match(stripped)
 
 
+def lines_matching(lines, pattern):
+    """Indices, in order, of the lines where ``pattern`` (which never spans a line break) matches.
+
+    One search over the joined text instead of one per line: most lines of an output hold no log line.
+    """
+    text = "\n".join(lines)
+    indices = []
+    line = position = 0
+    for match in pattern.finditer(text):
+        start = match.start()
+        line += text.count("\n", position, start)
+        position = start
+        if not indices or indices[-1] != line:
+            indices.append(line)
+    return indices
+
+
 def parse_messages(text, default_year=None):
     """Every licensing message in a text, in order. Lines without a year get ``default_year``.
 
@@ -301,9 +321,17 @@ def parse_messages(text, default_year=None):
         lines = text_lines(text)
     except Exception:  # pylint: disable=broad-except
         return []
+    return messages_in_lines(lines, default_year)
+
+
+def messages_in_lines(lines, default_year=None):
+    """parse_messages for text already split by ``text_lines``; a message's ``line`` is its index in ``lines`` plus one."""
     messages = []
-    index = 0
-    while index < len(lines):
+    consumed = -1  # the last line read as the wrapped end of a message
+    # Every head, bare head and mention holds "X-<severity>-": only the lines that do are read.
+    for index in lines_matching(lines, _SEVERITY_DASHES):
+        if index <= consumed:
+            continue
         message = _parse_line_kept(lines[index], default_year)
         if message is not None:
             message["line"] = index + 1
@@ -315,10 +343,9 @@ def parse_messages(text, default_year=None):
                         message["raw"] = lines[index] + "\n" + lines[index + 1]
                         message["text"] = joined
                         _fill_variables(message, joined)
-                        index += 1
+                        consumed = index + 1
                         break
             messages.append(message)
-        index += 1
     if default_year:
         _roll_back_years(messages, int(default_year))
     for message in messages:
@@ -345,9 +372,19 @@ def _roll_back_years(messages, default_year):
 
 def log_years(text):
     """Years printed by timestamped log lines (any facility), in order of appearance."""
+    try:
+        return log_years_in_lines(text_lines(text))
+    except Exception:  # pylint: disable=broad-except
+        return []
+
+
+def log_years_in_lines(lines):
+    """log_years for text already split by ``text_lines``."""
     years = []
     try:
-        for line in text_lines(text):
+        # A line with no four-digit number prints no year.
+        for index in lines_matching(lines, _YEAR):
+            line = lines[index]
             head = _HEAD.search(line)
             if head is None and not _NXOS_STAMP.search(line):
                 continue  # only message lines and NX-OS log lines carry a year
@@ -363,6 +400,12 @@ def log_years(text):
 def newest_year(text):
     """The newest year any timestamped log line of the text prints, or None."""
     years = log_years(text)
+    return max(years) if years else None
+
+
+def newest_year_in_lines(lines):
+    """newest_year for text already split by ``text_lines``."""
+    years = log_years_in_lines(lines)
     return max(years) if years else None
 
 

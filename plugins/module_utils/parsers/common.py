@@ -119,12 +119,18 @@ def to_iso(value, default_year=None):
     return None
 
 
+_ISO_SECONDS = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
+
+
 def parse_iso(iso):
     """ISO text made by to_iso() → naive datetime (zone dropped), or None."""
     if not iso:
         return None
+    text = str(iso)[:19]
+    if not _ISO_SECONDS.fullmatch(text):
+        return None
     try:
-        return datetime.strptime(str(iso)[:19], "%Y-%m-%dT%H:%M:%S")
+        return datetime.fromisoformat(text)
     except ValueError:
         return None
 
@@ -196,18 +202,21 @@ def text_lines(text):
     text = str(text)
     if "\x1b" in text:
         text = _ANSI.sub("", text)
-    lines = []
-    for line in _LINE_BREAK.split(text):
-        if "\b" in line:
-            line = _erase(line)
-        if len(line) > MAX_LINE_CHARS:
-            line = line[:MAX_LINE_CHARS]
-        if len(line) > MAX_BLANK_RUN:
-            line = _LONG_BLANKS.sub(" " * MAX_BLANK_RUN, line)
-        if "--More--" in line:
-            line = _MORE.sub("", line)
-        lines.append(line.rstrip())
-    return lines
+    # Each kind of noise is looked for in the whole text first: most outputs hold none, and a pass over the
+    # lines is then skipped. The passes run in the order a terminal would apply them to each line.
+    lines = text.split("\n") if "\r" not in text else _LINE_BREAK.split(text)
+    if "\b" in text:
+        lines = [_erase(line) if "\b" in line else line for line in lines]
+    if max(map(len, lines)) > MAX_BLANK_RUN:
+        lines = [_shorten(line) if len(line) > MAX_BLANK_RUN else line for line in lines]
+    if "--More--" in text or "\b" in text:
+        lines = [_MORE.sub("", line) if "--More--" in line else line for line in lines]
+    return [line.rstrip() for line in lines]
+
+
+def _shorten(line):
+    """A line cut to MAX_LINE_CHARS, its blank runs cut to MAX_BLANK_RUN."""
+    return _LONG_BLANKS.sub(" " * MAX_BLANK_RUN, line[:MAX_LINE_CHARS])
 
 
 UDI_RE = re.compile(r"PID:\s*(?P<pid>[^,\s]*)\s*,\s*SN:\s*(?P<sn>[^,\s]+)", re.IGNORECASE)

@@ -55,18 +55,24 @@ ERROR_LINE = re.compile(
     r"Command (?:rejected|authorization failed)|ERROR:)",
     re.IGNORECASE,
 )
+# What every header, echoed command and error line starts with (a prompt line holds '#' or '>'): other lines
+# are plain content, and the five expressions above are not tried on them.
+_MAYBE_SPECIAL = re.compile(r"\s*(?:load for|time source is|no time source|sh|%|invalid|syntax error|command|error:)", re.IGNORECASE)
 # A key that opens a pair in the middle of a value: "  Purged: 0", ",  Waiting for Ack: 0".
 _PAIR_START = re.compile(r"(?:,\s+|\s{2,})(?P<key>[A-Z][A-Za-z0-9 ()/\-]{0,40}?):(?:\s+|$)")
 _INLINE_KEY = re.compile(r"^[A-Z][A-Za-z0-9 ()/\-]{0,40}?:(?:\s|$)")
 # "Active:PID:C9300-24UX,SN:FCW2303D16Y" (HA UDI List), no space after the first colon.
 _UDI_PAIR = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9 ]{0,30}):(?P<value>(?:PID|P):\S.*)$")
 _MAX_KEY = 100
+# The colon that ends a key: followed by a blank or the end of the line (not the colon of a time or a URL).
+_KEY_COLON = re.compile(r":(?=[ \t]|$)")
+_KEY_CHARACTER = re.compile(r"[A-Za-z0-9]")
 
 
 class Node:
     """One line of the tree: a heading, a block title, a key/value pair, or the root."""
 
-    __slots__ = ("title", "value", "children", "text", "raw_text", "indent", "line", "heading", "_key")
+    __slots__ = ("title", "value", "children", "text", "raw_text", "indent", "line", "heading", "key")
 
     def __init__(self, title=None, value=None, indent=-1, line=None, heading=False):
         self.title = title          # raw key text without the colon; None for the root
@@ -77,25 +83,17 @@ class Node:
         self.indent = indent
         self.line = line            # the input line (rstripped)
         self.heading = heading
-        self._key = None
-
-    @property
-    def key(self):
-        if self._key is None and self.title is not None:
-            self._key = snake(self.title)
-        return self._key
+        self.key = snake(title) if title is not None else None   # the title in snake_case
 
     def find(self, *names):
         """The first child whose snake_case key is one of `names` (None when absent)."""
-        wanted = set(names)
         for child in self.children:
-            if child.key in wanted:
+            if child.key in names:
                 return child
         return None
 
     def find_all(self, *names):
-        wanted = set(names)
-        return [child for child in self.children if child.key in wanted]
+        return [child for child in self.children if child.key in names]
 
     def path(self, *keys):
         """Follow child keys down the tree; None when a step is missing."""
@@ -185,18 +183,15 @@ def parse_header(line):
 
 def split_key(stripped):
     """('Key', 'value' or None, gap after the colon) of a key line, or None for a text line."""
-    index = -1
-    for position, char in enumerate(stripped):
-        if char == ":" and (position + 1 == len(stripped) or stripped[position + 1] in " \t"):
-            index = position
-            break
+    colon = _KEY_COLON.search(stripped)
+    index = colon.start() if colon else -1
     if index < 0:
         match = _UDI_PAIR.match(stripped)
         if match:
             return match.group("key").strip(), match.group("value").strip(), 0
         return None
     key = stripped[:index].rstrip().rstrip(":").rstrip()
-    if not key or len(key) > _MAX_KEY or '"' in key or "=" in key or key[0] in "%*!#" or not re.search(r"[A-Za-z0-9]", key):
+    if not key or len(key) > _MAX_KEY or '"' in key or "=" in key or key[0] in "%*!#" or not _KEY_CHARACTER.search(key):
         return None
     rest = stripped[index + 1:]
     value = rest.strip()
@@ -250,13 +245,15 @@ def _read_into(tree, text):
     stack = [(-1, root)]
     last_key = None           # the previous content line, when it was a bare "Title:" line
     index = 0
+    # Only a line holding "===" can be an underline: looked for once per line.
+    underline = {number for number, candidate in enumerate(lines) if "===" in candidate and UNDERLINE.match(candidate)}
     while index < len(lines):
         line = lines[index]
-        if not line.strip() or UNDERLINE.match(line):
+        if not line.strip() or index in underline:
             last_key = None
             index += 1
             continue
-        if index + 1 < len(lines) and UNDERLINE.match(lines[index + 1]):
+        if index + 1 in underline:
             heading = Node(title=line.strip().rstrip(":").strip(), indent=-1, line=line, heading=True)
             root.children.append(heading)
             stack = [(-2, root), (-1, heading)]
@@ -292,6 +289,11 @@ def _content_lines(tree, lines):
     # Whether a non-blank line was kept (a flag, not a scan of kept: leading blank lines would make that quadratic).
     content = False
     for line in lines:
+        if not _MAYBE_SPECIAL.match(line) and "#" not in line and ">" not in line:
+            # Not a header, prompt, echoed command or error line (each starts like _MAYBE_SPECIAL or holds # or >).
+            kept.append(line)
+            content = content or bool(line.strip())
+            continue
         header = parse_header(line)
         if header:
             tree.header.update(header)

@@ -66,7 +66,9 @@ def _value_of(data, *names):
 
 def statistics(ctx):
     """[{category, command, total, success, fail, ongoing, last_response, failure_reason, last_success, last_failure}] from tech support."""
-    found = []
+    if "statistics" in ctx.cache:
+        return ctx.cache["statistics"]
+    found = ctx.cache["statistics"] = []
     seen = set()
     for command in ("show license tech support", "show license all", "show license status"):
         if not ctx.has(command):

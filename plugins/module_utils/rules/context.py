@@ -88,6 +88,7 @@ class Context:
     """Facts, messages and intent of one device, with the lookups the rules share."""
 
     def __init__(self, facts, messages, platform, intended=None, slac_text=None):
+        self.cache = {}
         self.facts = {str(key): value for key, value in as_dict(facts).items() if isinstance(value, dict)}
         self.platform = normalize_platform(platform) or self._platform_from_content(messages)
         self.intended = {key: value for key, value in as_dict(intended).items() if value not in (None, "", [], {})}
@@ -95,7 +96,6 @@ class Context:
         self.messages = self._merge_messages(messages)
         self.findings = []
         self.notes = []
-        self.cache = {}
         self.topology = None
         self.topology_info = {}
         self.now, self.now_source = self._device_now()
@@ -109,20 +109,27 @@ class Context:
 
     def has(self, command):
         """True when the command was captured and its parser recognised the output."""
-        result = self.facts.get(command)
-        if not isinstance(result, dict):
-            return False
-        warnings = " ".join(str(w) for w in as_list(result.get("warnings")))
-        return "does not look like" not in warnings and "not available" not in warnings and "no parser" not in warnings
+        usable = self.cache.get(("has", command))
+        if usable is None:
+            result = self.facts.get(command)
+            warnings = " ".join(str(w) for w in as_list(result.get("warnings"))) if isinstance(result, dict) else ""
+            usable = isinstance(result, dict) and "does not look like" not in warnings and "not available" not in warnings \
+                and "no parser" not in warnings
+            self.cache[("has", command)] = usable
+        return usable
 
     def status(self, path):
-        """(value, command) of the first license status command that holds `path`."""
-        for command in STATUS_COMMANDS:
-            if self.has(command):
-                value = dig(self.fact(command), path)
-                if value is not None and value != {} and value != []:
-                    return value, command
-        return None, None
+        """(value, command) of the first license status command that holds `path` (looked up once per path)."""
+        key = ("status", path)
+        if key not in self.cache:
+            self.cache[key] = (None, None)
+            for command in STATUS_COMMANDS:
+                if self.has(command):
+                    value = dig(self.fact(command), path)
+                    if value is not None and value != {} and value != []:
+                        self.cache[key] = (value, command)
+                        break
+        return self.cache[key]
 
     def status_value(self, path, default=None):
         value = self.status(path)[0]

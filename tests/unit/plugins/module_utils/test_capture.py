@@ -235,3 +235,59 @@ def test_random_captures_never_raise(lines):
     for section in result["sections"]:
         assert isinstance(section["output"], str)
     assert result["sections"] or result["reason"]
+
+
+# ------------------------------------------------------------------ live outputs (read_outputs)
+
+CAPTURE_FOLDERS = [os.path.join(os.path.dirname(FIXTURES), "rules", "fixtures"),
+                   os.path.join(os.path.dirname(FIXTURES), "..", "..", "..", "integration", "fixtures", "captures")]
+
+
+def _as_transcript(outputs, host):
+    """The terminal transcript of live outputs: what read_outputs must read as read_capture reads it."""
+    lines = []
+    for command, output in outputs:
+        lines += ["%s#%s" % (host, command), output.rstrip("\r\n")]
+    return "\n".join(lines + ["%s#" % host]) + "\n"
+
+
+def _capture_outputs():
+    """[(file name, platform, [(command, output)])] of the rules and integration captures: real outputs, several per device."""
+    found = []
+    for folder in CAPTURE_FOLDERS:
+        for name in sorted(os.listdir(folder)):
+            if not name.endswith((".txt", ".log")) or name == "PROVENANCE.md":
+                continue
+            with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as handle:
+                read = capture.read_capture(handle.read())
+            outputs = [(section["command"], section["output"]) for section in read["sections"] if not section["config_mode"]]
+            if outputs:
+                found.append((name, read["platform"] or "ios", outputs))
+    return found
+
+
+def test_read_outputs_gives_what_read_capture_gives_for_the_transcript():
+    checked = messages = 0
+    for name, platform, outputs in _capture_outputs():
+        direct = capture.read_outputs(outputs, platform, "gather-1")
+        laid_out = capture.read_capture(_as_transcript(outputs, "gather-1"), platform, detect=False, host="gather-1")
+        for key in ("platform", "hostname", "default_year", "messages", "reason", "warnings", "sections"):
+            assert direct[key] == laid_out[key], (name, key)
+        checked += len(outputs)
+        messages += len(direct["messages"])
+    assert checked > 100 and messages > 50
+
+
+def test_read_outputs_keeps_an_output_whole_where_a_transcript_would_cut_it():
+    outputs = [("show clock", "*10:03:11.123 UTC Tue Nov 17 2026\ngather-1#\nstray text")]
+    read = capture.read_outputs(outputs, "ios", "gather-1")
+    assert [section["output"] for section in read["sections"]] == ["*10:03:11.123 UTC Tue Nov 17 2026\ngather-1#\nstray text"]
+    assert read["sections"][0]["truncated"] is False
+    laid_out = capture.read_capture(_as_transcript(outputs, "gather-1"), "ios", detect=False, host="gather-1")
+    assert laid_out["sections"][0]["truncated"] is True
+
+
+def test_read_outputs_with_nothing_gathered_says_so():
+    read = capture.read_outputs([], "cisco.nxos.nxos", "gather-1")
+    assert read["sections"] == [] and read["platform"] == "nxos"
+    assert read["reason"] == "no command output was given"
