@@ -87,7 +87,7 @@ def _build_iso(mon, day, year, time_text, tz):
         moment = datetime(int(year), month, int(day), hour, minute, second)
     except ValueError:
         return None
-    iso = moment.strftime("%Y-%m-%dT%H:%M:%S")
+    iso = "%04d-%02d-%02dT%02d:%02d:%02d" % (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
     if tz and tz.lower() in UTC_ZONES:
         iso += "Z"
     return iso

@@ -201,7 +201,7 @@ def split_key(stripped):
 
 def split_pairs(key, value):
     """[(key, value)] of a line that may hold several pairs ('Total: 12,  Purged: 0'); an 'a=b' list is one value."""
-    if value is None or "=" in value:
+    if value is None or "=" in value or ":" not in value:
         return [(key, value)]
     pairs = []
     current_key, start = key, 0
@@ -216,8 +216,9 @@ def split_pairs(key, value):
 
 
 def _indent(line):
-    expanded = line.expandtabs(8)
-    return len(expanded) - len(expanded.lstrip())
+    if "\t" in line:
+        line = line.expandtabs(8)
+    return len(line) - len(line.lstrip())
 
 
 def _next_content(lines, index, step):

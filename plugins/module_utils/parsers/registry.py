@@ -14,6 +14,7 @@ result with a warning and the raw text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result
 
@@ -263,7 +264,13 @@ def command_info(text, platform=None):
     (``show run int Gi0/1``), ``format`` is ``json``/``xml`` for NX-OS
     structured output pipes.
     """
-    typed = " ".join(str(text or "").split())
+    info = _command_info(" ".join(str(text or "").split()), normalize_platform(platform))
+    return dict(info, pipes=list(info["pipes"]))
+
+
+# Captures and live sessions type the same few commands again and again: each is worked out once.
+@lru_cache(maxsize=1024)
+def _command_info(typed, platform):
     info = {"typed": typed, "canonical": None, "base": None, "filtered": False, "partial": False, "pipes": [], "format": None, "kind": None}
     try:
         base, pipes = _split_pipes(typed)
@@ -286,7 +293,6 @@ def command_info(text, platform=None):
         info["canonical"] = " ".join(["ping"] + words[1:]) if len(words) > 1 else None
         info["kind"] = "ping" if info["canonical"] else None
         return info
-    platform = normalize_platform(platform)
     candidates = [platform] if platform else ["ios", "nxos"]
     found = []
     ambiguous = False

@@ -161,12 +161,12 @@ class Context:
         for name in ([command] if command else STATUS_COMMANDS):
             if not self.has(name):
                 continue
-            for path, leaf, value in self._leaves(name):
+            for path, leaf, value in self.leaves(name):
                 if pattern.search(leaf):
                     found.append((name, path, value))
         return found
 
-    def _leaves(self, command):
+    def leaves(self, command):
         """(path, last key, value) of every scalar of a command's facts, computed once per command."""
         key = ("leaves", command)
         if key not in self.cache:
@@ -393,8 +393,14 @@ class Context:
 
     def events(self, *names):
         """Messages of the given events, oldest first."""
+        if "by_event" not in self.cache:
+            by_event = self.cache["by_event"] = {}
+            for message in self.sorted_messages():
+                by_event.setdefault(message.get("event"), []).append(message)
+        if len(names) == 1:
+            return list(self.cache["by_event"].get(names[0].upper(), ()))
         wanted = {name.upper() for name in names}
-        return sorted((m for m in self.messages if m.get("event") in wanted), key=self.order_key)
+        return [message for message in self.sorted_messages() if message.get("event") in wanted]
 
     def order_key(self, message):
         """Sort key: timestamps where both messages have one, else position in the log."""
@@ -414,7 +420,10 @@ class Context:
         return bool(moment and message.get("_time") and moment > message["_time"])
 
     def sorted_messages(self):
-        return sorted(self.messages, key=self.order_key)
+        """The messages, oldest first (sorted once; a new list each call)."""
+        if "sorted" not in self.cache:
+            self.cache["sorted"] = sorted(self.messages, key=self.order_key)
+        return list(self.cache["sorted"])
 
     def clearing_message(self, message, extra_events=()):
         """The first message after `message` whose event clears it (catalog cleared_by), or None."""

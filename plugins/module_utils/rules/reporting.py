@@ -20,7 +20,6 @@ from ansible_collections.smartlic.slp.plugins.module_utils.rules import actions,
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import (
     ACTIONABLE, as_dict, as_list, evidence, log_evidence, lower, make_finding, text,
 )
-from ansible_collections.smartlic.slp.plugins.module_utils.rules.context import walk
 
 ACK_WARNING_DAYS = 14
 RUM_BACKLOG_THRESHOLD = 100
@@ -206,8 +205,8 @@ def _summary_lines(ctx):
     for command in ("show license tech support", "show license all", "show license status"):
         if not ctx.has(command):
             continue
-        for path, value in walk(ctx.fact(command)):
-            if isinstance(value, (dict, list)) or value is None or ".usage_report_summary." not in "." + path:
+        for path, _leaf, value in ctx.leaves(command):
+            if value is None or ".usage_report_summary." not in "." + path:
                 continue
             key = path.rsplit(".", 1)[-1].replace("_", " ")
             if key.endswith(" raw"):
