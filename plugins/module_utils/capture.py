@@ -141,24 +141,24 @@ def _trim(lines):
 
 
 def _structure_problems(section, output_lines, platform):
-    """Reasons to believe an output was cut, from what the output itself shows."""
+    """Reasons to believe an output was cut, from what the output itself shows (``output_lines`` trimmed of blank edges,
+    ``section["output"]`` their text)."""
     reasons = []
     canonical = section["canonical"] or ""
-    body = [line for line in output_lines if line.strip()]
-    if not body:
+    if not output_lines:
         return reasons
-    last = body[-1]
-    text = "\n".join(output_lines)
+    last = output_lines[-1]
     if canonical.startswith("show license") and _HEADING_END.match(last):
         reasons.append("ends with the heading '%s' and nothing under it" % last.strip())
     if canonical.startswith("show license") and re.fullmatch(r"\s*=+\s*", last):
         reasons.append("ends with a section title underline and nothing under it")
-    if canonical == "show license tech support" and re.search(r"^Smart Licensing Status\s*$", text, re.MULTILINE) \
-            and not re.search(r"^Platform Provided Mapping Table", text, re.MULTILINE):
-        reasons.append("show license tech support without its last section 'Platform Provided Mapping Table'")
+    if canonical == "show license tech support":
+        text = section["output"]
+        if re.search(r"^Smart Licensing Status\s*$", text, re.MULTILINE) and not re.search(r"^Platform Provided Mapping Table", text, re.MULTILINE):
+            reasons.append("show license tech support without its last section 'Platform Provided Mapping Table'")
     if canonical == "show running-config" and not section["pipes"] and platform != "nxos" \
-            and re.search(r"^(?:Building configuration|Current configuration\s*:)", text, re.MULTILINE) \
-            and not any(line.strip() == "end" for line in body):
+            and re.search(r"^(?:Building configuration|Current configuration\s*:)", section["output"], re.MULTILINE) \
+            and not any(line.strip() == "end" for line in output_lines):
         reasons.append("running-config without its final 'end' line")
     return reasons
 
@@ -309,7 +309,8 @@ def _section(lines, start, end, hosts, platform, scan_prompts=True):
         section["truncated"] = True
         section["truncation_reasons"].extend(reasons)
     # Only the end of the last line can look like a prompt: searching a whole very long line would take quadratic time.
-    if output_lines and _PROMPT_LIKE_END.search(output_lines[-1][-_PROMPT_TAIL:]) and not _PROMPT_BARE.match(output_lines[-1].strip()):
+    if output_lines and output_lines[-1].endswith(("#", ">", "# ", "> ")) and _PROMPT_LIKE_END.search(output_lines[-1][-_PROMPT_TAIL:]) \
+            and not _PROMPT_BARE.match(output_lines[-1].strip()):
         section["ends_like_prompt"] = True
     return section
 

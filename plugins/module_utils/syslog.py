@@ -29,7 +29,8 @@ _HEAD = re.compile(r"%(?:(?P<group>[A-Z][A-Z0-9_]*)-)?(?P<facility>[A-Z][A-Z0-9_
 # The same head without its '%', accepted only for the licensing facilities (some exports drop the '%').
 _BARE_HEAD = re.compile(r"(?<![\w%-])(?P<facility>SMART_LIC|LICMGR)-(?P<severity>[0-7])-(?P<mnemonic>[A-Z][A-Z0-9_]*)\s*:")
 _MENTION = re.compile(r"(?:SMART_LIC|LICMGR)-[0-7]-")
-# What every head, bare head and mention holds: a cheap test that rules a line out.
+# What every head, bare head and mention holds ("X-<severity>-"), and a four-digit number (a year): lines without
+# them are not worth reading (lines_matching).
 _SEVERITY_DASHES = re.compile(r"[A-Z0-9_]-[0-7]-")
 _YEAR = re.compile(r"\d{4}")
 
@@ -295,19 +296,23 @@ def _is_continuation(line):
 
 
 def lines_matching(lines, pattern):
-    """Indices, in order, of the lines where ``pattern`` (which never spans a line break) matches.
+    """Indices, in order, of the lines where ``pattern`` (which never crosses a line break) matches.
 
-    One search over the joined text instead of one per line: most lines of an output hold no log line.
+    Searches the joined text, from one matching line to the start of the next line, instead of each line in turn:
+    most lines of an output hold no log line.
     """
     text = "\n".join(lines)
     indices = []
     line = position = 0
-    for match in pattern.finditer(text):
+    match = pattern.search(text)
+    while match is not None:
         start = match.start()
         line += text.count("\n", position, start)
-        position = start
-        if not indices or indices[-1] != line:
-            indices.append(line)
+        indices.append(line)
+        position = text.find("\n", start)
+        if position < 0:
+            break
+        match = pattern.search(text, position + 1)
     return indices
 
 

@@ -62,11 +62,15 @@ def normalize_platform(platform):
     return None
 
 
+# Containers a walk of one fact visits at most (a guard against absurd inputs).
+WALK_LIMIT = 20000
+
+
 def walk(data, path=""):
     """Every (dotted path, value) of nested dicts and lists, depth first."""
     stack = deque([(path, data)])
     seen = 0
-    while stack and seen < 20000:
+    while stack and seen < WALK_LIMIT:
         seen += 1
         current_path, current = stack.popleft()
         if isinstance(current, dict):
@@ -82,6 +86,28 @@ def walk(data, path=""):
                     stack.append((child, value))
                 else:
                     yield child, value
+
+
+def scalar_leaves(data):
+    """(dotted path, last key, value) of every scalar of nested dicts and lists, in the order ``walk`` gives them."""
+    found = []
+    queue = [("", data)]
+    index = 0
+    while index < len(queue) and index < WALK_LIMIT:
+        path, current = queue[index]
+        index += 1
+        if isinstance(current, dict):
+            pairs = ((("%s.%s" % (path, key)) if path else str(key), value) for key, value in current.items())
+        elif isinstance(current, list):
+            pairs = (("%s.%d" % (path, number), value) for number, value in enumerate(current))
+        else:
+            continue
+        for child, value in pairs:
+            if isinstance(value, (dict, list)):
+                queue.append((child, value))
+            else:
+                found.append((child, child.rsplit(".", 1)[-1], value))
+    return found
 
 
 class Context:
@@ -170,8 +196,7 @@ class Context:
         """(path, last key, value) of every scalar of a command's facts, computed once per command."""
         key = ("leaves", command)
         if key not in self.cache:
-            self.cache[key] = [(path, path.rsplit(".", 1)[-1], value) for path, value in walk(self.fact(command))
-                               if not isinstance(value, (dict, list))]
+            self.cache[key] = scalar_leaves(self.fact(command))
         return self.cache[key]
 
     # -------------------------------------------------------------- transport
