@@ -320,12 +320,12 @@ def _error_line(text):
 # ------------------------------------------------------------------ diagnosis
 
 
-def run_rules(facts, messages, platform, intended=None, slac_text=None):
-    """(findings, engine summary or None, warnings) from the rules engine; never raises."""
+def run_rules(facts, messages, platform, intended=None, slac_text=None, context=None):
+    """(findings, engine summary or None, warnings) from the rules engine; never raises. ``context``: see engine.diagnose."""
     if engine is None:
         return [], None, ["the rules engine (module_utils/rules/engine.py) is not available: no diagnosis was made"]
     try:
-        findings = engine.diagnose(facts, messages, platform, intended=intended, slac_text=slac_text)
+        findings = engine.diagnose(facts, messages, platform, intended=intended, slac_text=slac_text, context=context)
     except Exception as error:  # pylint: disable=broad-except
         return [], None, ["the rules engine failed: %s" % error]
     findings = [finding for finding in findings or [] if isinstance(finding, dict)]
@@ -339,9 +339,12 @@ def run_rules(facts, messages, platform, intended=None, slac_text=None):
     return findings, summary, []
 
 
-def ack_status(facts, messages, platform):
-    """{next_ack_deadline, last_ack_received, days_left, reporting_push_interval_days, clock, clock_source} from the facts."""
-    ctx = Context(facts, messages, platform)
+def ack_status(facts, messages, platform, context=None):
+    """{next_ack_deadline, last_ack_received, days_left, reporting_push_interval_days, clock, clock_source} from the facts.
+
+    ``context``: the rules' :class:`Context` of these facts, when one was made already.
+    """
+    ctx = context if context is not None else Context(facts, messages, platform)
     usage = ctx.usage()
     deadline = usage.get("next_ack_deadline")
     days = ctx.days_until(deadline) if deadline else None
@@ -377,14 +380,21 @@ def build_result(read, host=None, name=None, source=None, errors=None, intended=
     if not usable:
         reason = _unusable_reason(commands) if commands else (read.get("reason") or "no command output was found")
     findings, engine_summary, rule_warnings = ([], None, [])
+    context = None
+    if usable:
+        try:
+            # One context for the rules and the ACK status: building it reads the clock, messages and facts.
+            context = Context(facts, messages, platform, intended, slac_text)
+        except Exception:  # pylint: disable=broad-except
+            context = None  # the engine reports what failed
     if usable and diagnose:
-        findings, engine_summary, rule_warnings = run_rules(facts, messages, platform, intended, slac_text)
+        findings, engine_summary, rule_warnings = run_rules(facts, messages, platform, intended, slac_text, context=context)
     warnings.extend(rule_warnings)
     summary = report.summarize(findings)
     if isinstance(engine_summary, dict):
         for key, value in engine_summary.items():
             summary.setdefault(key, value)
-    ack = ack_status(facts, messages, platform) if usable else {}
+    ack = ack_status(facts, messages, platform, context=context) if usable else {}
     result = {
         "host": host or _hostname(facts, read) or name,
         "name": name or host,

@@ -267,7 +267,8 @@ def _read_into(tree, text):
         found = split_key(stripped)
         if found:
             key, value, gap = found
-            indent = _repair_indent(lines, index, indent, value, stack)
+            if indent == 0 and value is not None and len(stack) > 1:
+                indent = _repair_indent(lines, index, indent, value, stack)
             while len(stack) > 1 and stack[-1][0] >= indent and not stack[-1][1].heading:
                 stack.pop()
             parent = stack[-1][1]

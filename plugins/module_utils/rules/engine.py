@@ -84,10 +84,13 @@ def sort_key(finding):
     return (severity_rank(finding.get("severity")), str(finding.get("id")), str(finding.get("title")))
 
 
-def diagnose(facts, messages, platform, intended=None, slac_text=None):
-    """Findings for one device (see the module docstring for the severity policy)."""
+def diagnose(facts, messages, platform, intended=None, slac_text=None, context=None):
+    """Findings for one device (see the module docstring for the severity policy).
+
+    ``context``: the :class:`Context` of these facts, when the caller made one already (it is not made twice).
+    """
     try:
-        ctx = Context(facts, messages, platform, intended, slac_text)
+        ctx = context if context is not None else Context(facts, messages, platform, intended, slac_text)
     except Exception as error:  # pylint: disable=broad-except
         return [{"id": "rule_error", "severity": "info", "title": "The facts could not be read", "explanation": str(error), "evidence": [],
                  "remediation": {"role": None, "action": "", "commands": [], "manual_steps": []}, "topology": None, "confidence": "low",
