@@ -35,6 +35,7 @@ import fnmatch
 import math
 import os
 import re
+import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 
@@ -619,3 +620,88 @@ def read_slac(path=None, text=None):
             return handle.read(16 * 1024 * 1024).decode("utf-8", errors="replace"), None
     except OSError as error:
         return None, "the SLAC file %s could not be read: %s" % (path, error.strerror or error)
+
+
+# ------------------------------------------------------------------ a folder of captures (smart_license_captures)
+
+class FolderError(Exception):
+    """A folder of captures that cannot be diagnosed at all (the task fails with this message)."""
+
+
+def captures_spec():
+    """A fresh argument spec of smartlic.slp.smart_license_captures (its module and its action plugin)."""
+    spec = common_spec()
+    spec.update(
+        path={"type": "path", "required": True},
+        patterns={"type": "list", "elements": "str", "default": []},
+        report_dir={"type": "path"},
+        title={"type": "str", "default": "Smart Licensing diagnosis"},
+        workers={"type": "int", "default": 0},
+        return_facts={"type": "bool", "default": False},
+        progress_interval={"type": "float", "default": 5.0},
+    )
+    return spec
+
+
+CAPTURES_MUTUALLY_EXCLUSIVE = [("slac_file", "slac_text")]
+
+
+def diagnose_folder(params, check_mode=False, progress=None):
+    """(task result, warnings) of smart_license_captures for validated ``params``; raises FolderError.
+
+    ``progress(done, total)`` is called as files are diagnosed.
+    """
+    if not os.path.isdir(params["path"]):
+        raise FolderError("%s is not a folder" % params["path"])
+    slac_text, slac_error = read_slac(params["slac_file"], params["slac_text"])
+    if slac_error:
+        raise FolderError(slac_error)
+    try:
+        paths = list_captures(params["path"], params["patterns"])
+    except OSError as error:
+        raise FolderError("the folder %s could not be listed: %s" % (params["path"], error)) from error
+    warnings = [] if paths else ["no capture file found in %s" % params["path"]]
+    results, workers = analyze_files(paths, platform=params["platform"], intended=clean_intended(params["intended"]), slac_text=slac_text,
+                                     diagnose=params["diagnose"], workers=params["workers"], progress=progress)
+    output = {"changed": False, "files": [], "workers": workers}
+    if params["report_dir"] and not check_mode:
+        try:
+            written = report.write_reports(params["report_dir"], results, title=params["title"])
+        except OSError as error:
+            raise FolderError("the reports could not be written to %s: %s" % (params["report_dir"], error)) from error
+        output.update(changed=written["changed"], files=written["files"], summary=written["summary"])
+        warnings.extend(written["warnings"])
+    else:
+        normalized = [report.normalize_device(result) for result in results]
+        names, _warnings = report.assign_file_names(normalized)
+        output["summary"] = report.fleet_summary(normalized, names, title=params["title"])
+        if params["report_dir"]:
+            output["files"] = [os.path.join(params["report_dir"], name) for name in names.values()] + [
+                os.path.join(params["report_dir"], name) for name in (report.FLEET_JSON, report.FLEET_MARKDOWN, report.FLEET_HTML)]
+            warnings.append("check mode: the reports were not written")
+    output["devices"] = results if params["return_facts"] else [brief(result) for result in results]
+    return output, warnings
+
+
+class ProgressLine:
+    """``progress(done, total)`` for analyze_files that says how far a long run is, at most every ``interval`` seconds.
+
+    ``say(line)`` prints; nothing is said for a run that ends within the first interval. ``clock`` is for tests.
+    """
+
+    def __init__(self, say, interval=5.0, clock=None):
+        self.say = say
+        self.interval = max(0.0, float(interval))
+        self.clock = clock or time.monotonic
+        self.started = self.last = self.clock()
+        self.said = 0
+
+    def __call__(self, done, total):
+        now = self.clock()
+        if now - self.last < self.interval and not (done == total and self.said):
+            return
+        rate = done / max(now - self.started, 1e-9)
+        self.say("%d/%d capture files diagnosed (%d%%, %s per second)" % (done, total, 100 * done // max(total, 1),
+                                                                         ("%.0f" if rate >= 10 else "%.1f") % rate))
+        self.last = now
+        self.said += 1

@@ -20,7 +20,7 @@ description:
     gives a result saying so, and the other files go on.
   - With O(report_dir), writes the reports itself, C(<capture file stem>.json) per file, C(fleet-summary.json),
     C(fleet-summary.md) and C(fleet-report.html).
-  - "Runs on the controller (C(delegate_to: localhost)); no device is contacted."
+  - "Runs on the controller, in the task's worker process (an action plugin), whatever the host; no device is contacted."
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
   - smartlic.slp.intended
@@ -59,6 +59,13 @@ options:
     description: Return the facts and messages of every device in RV(devices) too (large for big folders).
     type: bool
     default: false
+  progress_interval:
+    description:
+      - On a long run, print a progress line (C(400/1000 capture files diagnosed (40%, 210 per second))) at most every
+        this many seconds, and a last one when the run ends. A run shorter than this prints none.
+      - V(0) prints one line per file.
+    type: float
+    default: 5.0
 notes:
   - The platform of each file is told from its content; O(platform) forces one for all files.
 seealso:
@@ -131,58 +138,20 @@ workers:
   sample: 2
 """
 
-import os
-
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.smartlic.slp.plugins.module_utils import device
-from ansible_collections.smartlic.slp.plugins.module_utils import report
 
 
 def main():
-    """Entry point."""
-    argument_spec = device.common_spec()
-    argument_spec.update(
-        path={"type": "path", "required": True},
-        patterns={"type": "list", "elements": "str", "default": []},
-        report_dir={"type": "path"},
-        title={"type": "str", "default": "Smart Licensing diagnosis"},
-        workers={"type": "int", "default": 0},
-        return_facts={"type": "bool", "default": False},
-    )
-    module = AnsibleModule(argument_spec=argument_spec, mutually_exclusive=[("slac_file", "slac_text")], supports_check_mode=True)
-    params = module.params
-    if not os.path.isdir(params["path"]):
-        module.fail_json(msg="%s is not a folder" % params["path"])
-    slac_text, slac_error = device.read_slac(params["slac_file"], params["slac_text"])
-    if slac_error:
-        module.fail_json(msg=slac_error)
+    """Entry point when run as a module (the action plugin of the same name runs it on the controller, with progress lines)."""
+    module = AnsibleModule(argument_spec=device.captures_spec(), mutually_exclusive=device.CAPTURES_MUTUALLY_EXCLUSIVE, supports_check_mode=True)
     try:
-        paths = device.list_captures(params["path"], params["patterns"])
-    except OSError as error:
-        module.fail_json(msg="the folder %s could not be listed: %s" % (params["path"], error))
-    if not paths:
-        module.warn("no capture file found in %s" % params["path"])
-    results, workers = device.analyze_files(paths, platform=params["platform"], intended=device.clean_intended(params["intended"]),
-                                            slac_text=slac_text, diagnose=params["diagnose"], workers=params["workers"])
-    output = {"changed": False, "files": [], "workers": workers}
-    if params["report_dir"] and not module.check_mode:
-        try:
-            written = report.write_reports(params["report_dir"], results, title=params["title"])
-        except OSError as error:
-            module.fail_json(msg="the reports could not be written to %s: %s" % (params["report_dir"], error))
-        output.update(changed=written["changed"], files=written["files"], summary=written["summary"])
-        for warning in written["warnings"]:
-            module.warn(warning)
-    else:
-        normalized = [report.normalize_device(result) for result in results]
-        names, _warnings = report.assign_file_names(normalized)
-        output["summary"] = report.fleet_summary(normalized, names, title=params["title"])
-        if params["report_dir"]:
-            output["files"] = [os.path.join(params["report_dir"], name) for name in names.values()] + [
-                os.path.join(params["report_dir"], name) for name in (report.FLEET_JSON, report.FLEET_MARKDOWN, report.FLEET_HTML)]
-            module.warn("check mode: the reports were not written")
-    output["devices"] = results if params["return_facts"] else [device.brief(result) for result in results]
+        output, warnings = device.diagnose_folder(module.params, check_mode=module.check_mode)
+    except device.FolderError as error:
+        module.fail_json(msg=str(error))
+    for warning in warnings:
+        module.warn(warning)
     module.exit_json(**output)
 
 

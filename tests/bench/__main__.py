@@ -2,9 +2,10 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Benchmarks that print figures (`make bench`, `make bench-load`); not tests.
 
-  python -m tests.bench                  parse, diagnose, offline, fleet (25 50 100 200)
+  python -m tests.bench                  parse, diagnose, instructions, offline, fleet (25 50 100 200)
   python -m tests.bench parse            median parse time per command over the corpus
   python -m tests.bench diagnose         CPU per device of parse + diagnose, in process
+  python -m tests.bench instructions     the same work counted in instructions by valgrind (repeatable on a busy machine)
   python -m tests.bench offline          offline diagnosis throughput on 1,000 captures
   python -m tests.bench fleet --sizes 25 50   diagnose playbook vs a bare ios_command/nxos_command gather, on the lab
   python -m tests.bench load             200 devices diagnosed and remediated in one run; reports complete, memory
@@ -17,8 +18,10 @@ import glob
 import json
 import os
 import platform as host_platform
+import re
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -140,18 +143,61 @@ def bench_diagnose(repeat=10):
     say("| input | devices | median ms | p90 ms | max ms |")
     say("| --- | ---: | ---: | ---: | ---: |")
     figures = {}
-    live = lab_outputs()
     jobs = {
-        "live gather of the lab scenarios (the show commands smart_license_facts runs)":
-            [lambda outputs=outputs, platform=platform: device.analyze_outputs(outputs, platform) for _name, platform, outputs in live],
-        "capture files (corpus-built, many with show license tech support)":
-            [lambda text=text: device.analyze_text(text) for _name, text in capture_texts()],
+        "live gather of the lab scenarios (the show commands smart_license_facts runs)": diagnose_inputs("live"),
+        "capture files (corpus-built, many with show license tech support)": diagnose_inputs("files"),
     }
     for label, callables in jobs.items():
         times = per_device_cpu(callables, repeat)
         figures[label] = times
         say("| %s | %d | %.2f | %.2f | %.2f |" % (label, len(times), median_ms(times), statistics.quantiles(times, n=10)[-1] * 1000,
                                                   max(times) * 1000))
+    say()
+    return figures
+
+
+def diagnose_inputs(which):
+    """The callables bench_diagnose times for one input: 'live' (lab scenarios) or 'files' (capture files)."""
+    if which == "live":
+        return [lambda outputs=outputs, platform=platform: device.analyze_outputs(outputs, platform) for _name, platform, outputs in lab_outputs()]
+    return [lambda text=text: device.analyze_text(text) for _name, text in capture_texts()]
+
+
+def run_rounds(which, rounds):
+    """Every device of an input once (warming caches and imports), then `rounds` more times: what callgrind counts."""
+    jobs = diagnose_inputs(which)
+    for _round in range(rounds + 1):
+        for job in jobs:
+            job()
+
+
+def bench_instructions():
+    """Instructions per device of parse + diagnose, counted by valgrind: the same figure on a busy machine or an idle one."""
+    if not shutil.which("valgrind"):
+        say("## Instructions per device: valgrind is not installed; skipped")
+        say()
+        return None
+    say("## Parse + diagnose instructions per device (valgrind callgrind; repeatable whatever else the machine does)")
+    say("| input | devices | mean M instructions per device |")
+    say("| --- | ---: | ---: |")
+    figures = {}
+    for which, label in (("live", "live gather of the lab scenarios"), ("files", "capture files")):
+        totals = []
+        for rounds in (0, 2):
+            with tempfile.TemporaryDirectory(prefix="slp-callgrind-") as work:
+                done = subprocess.run(
+                    ["valgrind", "--tool=callgrind", "--callgrind-out-file=%s" % os.path.join(work, "out"), sys.executable, "-m", "tests.bench",
+                     "rounds", "--input", which, "--rounds", str(rounds)],
+                    cwd=ROOT, capture_output=True, text=True, check=False)
+            found = re.search(r"Collected : (\d+)", done.stderr)
+            if done.returncode != 0 or not found:
+                say("| %s | - | valgrind failed (exit %d) |" % (label, done.returncode))
+                break
+            totals.append(int(found.group(1)))
+        else:
+            devices = len(diagnose_inputs(which))
+            figures[which] = (totals[1] - totals[0]) / 2.0 / devices
+            say("| %s | %d | %.1f |" % (label, devices, figures[which] / 1e6))
     say()
     return figures
 
@@ -318,12 +364,17 @@ def bench_load(size, forks):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description="smartlic.slp benchmarks (print figures)")
-    parser.add_argument("what", nargs="?", default="all", choices=["all", "parse", "diagnose", "offline", "fleet", "load"])
+    parser.add_argument("what", nargs="?", default="all", choices=["all", "parse", "diagnose", "instructions", "offline", "fleet", "load", "rounds"])
     parser.add_argument("--sizes", type=int, nargs="+", default=[25, 50, 100, 200])
     parser.add_argument("--forks", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--captures", type=int, default=1000)
+    parser.add_argument("--input", choices=["live", "files"], default="live", help=argparse.SUPPRESS)
     options = parser.parse_args(argv)
+    if options.what == "rounds":
+        # Run under valgrind by bench_instructions: no output, only the work.
+        run_rounds(options.input, options.rounds)
+        return 0
     say("# smartlic.slp benchmarks — %s" % machine())
     say()
     ok = True
@@ -331,6 +382,8 @@ def main(argv=None):
         bench_parse()
     if options.what in ("all", "diagnose"):
         bench_diagnose()
+    if options.what in ("all", "instructions"):
+        bench_instructions()
     if options.what in ("all", "offline"):
         bench_offline(options.captures)
     if options.what in ("all", "fleet"):

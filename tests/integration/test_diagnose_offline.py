@@ -109,3 +109,33 @@ def test_fail_on_findings_fails_the_run_after_writing_the_reports(tmp_path, capt
     assert run.returncode == 2, run.stdout + run.stderr
     assert "need action" in run.stdout
     assert (out / "fleet-summary.json").exists()
+
+
+def test_offline_run_says_how_far_it_is(tmp_path, capture_dir):
+    """The action plugin prints progress lines while it works (0: one per file), then the summary."""
+    run = ansible_playbook(tmp_path, "-e", "slp_capture_dir=%s" % capture_dir, "-e", "slp_report_dir=", "-e", "diagnose_progress_interval=0")
+    assert run.returncode == 0, run.stdout + run.stderr
+    files = len(os.listdir(capture_dir))
+    lines = [line for line in run.stdout.splitlines() if "capture files diagnosed" in line]
+    assert len(lines) == files, run.stdout
+    assert lines[-1].startswith("smart_license_captures %s: %d/%d capture files diagnosed (100%%, " % (capture_dir, files, files)), lines[-1]
+    # The default interval (5 s) is longer than this run: no progress line.
+    quiet = ansible_playbook(tmp_path, "-e", "slp_capture_dir=%s" % capture_dir, "-e", "slp_report_dir=")
+    assert quiet.returncode == 0 and "capture files diagnosed" not in quiet.stdout
+
+
+def _one_task_playbook(tmp_path, name, options):
+    playbook = tmp_path / name
+    lines = ["- hosts: localhost", "  gather_facts: false", "  tasks:", "    - smartlic.slp.smart_license_captures:"]
+    lines += ["        %s: %s" % item for item in options.items()]
+    playbook.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return run_playbook(tmp_path, str(playbook), timeout=300)
+
+
+def test_a_bad_option_or_folder_fails_the_task_with_a_clear_message(tmp_path, capture_dir):
+    run = _one_task_playbook(tmp_path, "bad-option.yml", {"path": capture_dir, "progress_interval": "soon"})
+    assert run.returncode == 2
+    assert "progress_interval" in run.stdout and "Traceback" not in run.stdout + run.stderr
+    missing = _one_task_playbook(tmp_path, "missing-folder.yml", {"path": tmp_path / "missing"})
+    assert missing.returncode == 2
+    assert "%s is not a folder" % (tmp_path / "missing") in missing.stdout and "Traceback" not in missing.stdout + missing.stderr

@@ -78,3 +78,23 @@ def test_report_writes_once_for_all_hosts(tmp_path, capsys):
     document = json.loads((tmp_path / "edge-1.json").read_text(encoding="utf-8"))
     assert "invocation" not in document and "diagnosis_warnings" not in document
     assert document["findings"] == parsed["findings"]
+
+
+def test_progress_line_waits_for_its_interval_and_closes_a_long_run():
+    from ansible_collections.smartlic.slp.plugins.module_utils import device  # pylint: disable=import-outside-toplevel
+
+    now = [100.0]
+    said = []
+    progress = device.ProgressLine(said.append, interval=5, clock=lambda: now[0])
+    for done, moment in ((1, 101.0), (2, 104.9), (3, 105.5), (4, 107.0), (5, 111.0)):
+        now[0] = moment
+        progress(done, 6)
+    now[0] = 111.5
+    progress(6, 6)
+    assert said == ["3/6 capture files diagnosed (50%, 0.5 per second)", "5/6 capture files diagnosed (83%, 0.5 per second)",
+                    "6/6 capture files diagnosed (100%, 0.5 per second)"]
+    quiet = []
+    short = device.ProgressLine(quiet.append, interval=5, clock=lambda: 0.0)
+    for done in range(1, 4):
+        short(done, 3)
+    assert quiet == []
