@@ -701,7 +701,7 @@ class ProgressLine:
         if now - self.last < self.interval and not (done == total and self.said):
             return
         rate = done / max(now - self.started, 1e-9)
-        self.say("%d/%d capture files diagnosed (%d%%, %s per second)" % (done, total, 100 * done // max(total, 1),
-                                                                         ("%.0f" if rate >= 10 else "%.1f") % rate))
+        shown = ("%.0f" if rate >= 10 else "%.1f") % rate
+        self.say("%d/%d capture files diagnosed (%d%%, %s per second)" % (done, total, 100 * done // max(total, 1), shown))
         self.last = now
         self.said += 1
