@@ -182,50 +182,18 @@ waited:
   sample: 10.1
 """
 
-import json
-
 from ansible.module_utils.basic import AnsibleModule
 from ansible.module_utils.common.text.converters import to_text
-from ansible.module_utils.connection import Connection, ConnectionError
+from ansible.module_utils.connection import ConnectionError
 
 from ansible_collections.smartlic.slp.plugins.module_utils import license_actions as actions
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.registry import normalize_platform, parse_output
+from ansible_collections.smartlic.slp.plugins.module_utils.cli_session import CliSession
 
 _MISSING_FILE = ("no such file", "not found", "error opening", "does not exist", "invalid path")
 
 
-class LicenseSync:
+class LicenseSync(CliSession):
     """Reads the device, decides, sends one EXEC command and waits for its outcome."""
-
-    def __init__(self, module):
-        self.module = module
-        self.params = module.params
-        self._connection = None
-        self._platform = None
-
-    # --- device access: the one seam tests replace ------------------------------------------------
-
-    def run_command(self, command):
-        """Send one command over the persistent connection and return its text output."""
-        if self._connection is None:
-            self._connection = Connection(self.module._socket_path)
-        return to_text(self._connection.get(command=command), errors="surrogate_then_replace")
-
-    def platform(self):
-        """``ios`` or ``nxos`` from the cliconf capabilities."""
-        if self._platform is None and self.module.params.get("platform"):
-            self._platform = self.module.params["platform"]
-        if self._platform is None:
-            if self._connection is None:
-                self._connection = Connection(self.module._socket_path)
-            capabilities = json.loads(self._connection.get_capabilities())
-            self._platform = normalize_platform(capabilities.get("device_info", {}).get("network_os")) or "ios"
-        return self._platform
-
-    # --- helpers -----------------------------------------------------------------------------------------
-
-    def read(self, command):
-        return parse_output(command, self.run_command(command), self.platform())
 
     def file_exists(self, path):
         """True when ``dir PATH`` lists the file (a device error for a missing file counts as absent)."""
@@ -243,22 +211,7 @@ class LicenseSync:
 
     def _send(self, result, command, status, wait):
         """Send ``command`` (or report it in check mode) and wait for a new ACK when ``wait``."""
-        if self.module._diff:
-            result["diff"] = {"before": "", "after": command + "\n", "after_header": "EXEC commands"}
-        if self.module.check_mode:
-            result.update(changed=True, would_run=[command], outcome="check_mode", msg="check mode: would run '%s'" % command)
-            return result
-        try:
-            output = self.run_command(command)
-        except ConnectionError as error:
-            # The play's terminal error patterns matched the answer (for example % Invalid input): a refusal, not a lost connection.
-            output = actions.error_text(to_text(error))
-            if not actions.refused_lines(output):
-                raise
-        result.update(changed=True, commands=[command])
-        refused = actions.refused_lines(output)
-        if refused:
-            result.update(changed=False, outcome="failed", msg="the device refused '%s': %s" % (command, "; ".join(refused)))
+        if self.preview_exec(result, command) or self.send_exec(result, command, command):
             return result
         if not wait:
             return result

@@ -161,14 +161,12 @@ waited:
   sample: 5.2
 """
 
-import json
-
 from ansible.module_utils.basic import AnsibleModule
 from ansible.module_utils.common.text.converters import to_text
-from ansible.module_utils.connection import Connection, ConnectionError
+from ansible.module_utils.connection import ConnectionError
 
 from ansible_collections.smartlic.slp.plugins.module_utils import license_actions as actions
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.registry import normalize_platform, parse_output
+from ansible_collections.smartlic.slp.plugins.module_utils.cli_session import CliSession
 
 LOG_COMMANDS = {
     "ios": "show logging | include TRUST_CODE_INSTALL",
@@ -176,38 +174,12 @@ LOG_COMMANDS = {
 }
 
 
-class TrustCodeInstaller:
+class TrustCodeInstaller(CliSession):
     """Reads the device, decides, sends the trust command and waits for its outcome."""
 
     def __init__(self, module):
-        self.module = module
+        super().__init__(module)
         self.token = module.params["id_token"]
-        self._connection = None
-        self._platform = None
-
-    # --- device access: the one seam tests replace ------------------------------------------------
-
-    def run_command(self, command):
-        """Send one command over the persistent connection and return its text output."""
-        if self._connection is None:
-            self._connection = Connection(self.module._socket_path)
-        return to_text(self._connection.get(command=command), errors="surrogate_then_replace")
-
-    def platform(self):
-        """``ios`` or ``nxos`` from the cliconf capabilities."""
-        if self._platform is None and self.module.params.get("platform"):
-            self._platform = self.module.params["platform"]
-        if self._platform is None:
-            if self._connection is None:
-                self._connection = Connection(self.module._socket_path)
-            capabilities = json.loads(self._connection.get_capabilities())
-            self._platform = normalize_platform(capabilities.get("device_info", {}).get("network_os")) or "ios"
-        return self._platform
-
-    # --- steps -----------------------------------------------------------------------------------------
-
-    def read(self, command):
-        return parse_output(command, self.run_command(command), self.platform())
 
     def run(self):
         params = self.module.params
@@ -224,26 +196,13 @@ class TrustCodeInstaller:
 
         command = actions.trust_command(self.token, scope, force)
         shown = actions.trust_command(actions.MASK, scope, force)
-        if self.module._diff:
-            result["diff"] = {"before": "", "after": shown + "\n", "after_header": "EXEC commands"}
-        if self.module.check_mode:
-            result.update(changed=True, would_run=[shown], outcome="check_mode", msg="check mode: would run '%s'" % shown)
+        if self.preview_exec(result, shown):
             return result
-
         log_command = LOG_COMMANDS[self.platform()]
         log_before = self.run_command(log_command)
-        try:
-            output = self.run_command(command)
-        except ConnectionError as error:
-            # The play's terminal error patterns matched the answer (for example % Invalid input): a refusal, not a lost connection.
-            output = actions.error_text(to_text(error))
-            if not actions.refused_lines(output):
-                raise
-        result.update(changed=True, commands=[shown])
-        refused = actions.refused_lines(output)
+        refused = self.send_exec(result, command, shown)
         if refused:
-            result.update(changed=False, outcome="failed", failures=refused, trust_code_after=result["trust_code_before"],
-                          msg="the device refused '%s': %s" % (shown, "; ".join(refused)))
+            result.update(failures=refused, trust_code_after=result["trust_code_before"])
             return result
 
         def probe():
