@@ -155,6 +155,20 @@ def set_date(target, name, raw, default_year=None):
     target[name + "_raw"] = raw_clean
 
 
+def unrecognised(result, command, errors, has_content, unparsed=None):
+    """Say in ``result`` why an output gave no facts: the device's error message, the output of something else
+    (``unparsed`` then replaces the unparsed lines when given), or no output at all. Returns ``result``."""
+    if errors:
+        result["warnings"].append("the device rejected the command: %s" % errors[0])
+    elif has_content:
+        result["warnings"].append("output does not look like %s" % command)
+        if unparsed is not None:
+            result["unparsed"] = unparsed
+    else:
+        result["warnings"].append("empty output: nothing to parse for %s" % command)
+    return result
+
+
 def new_result(**fields):
     """A parser result with the keys every parser returns."""
     result = {"unparsed": [], "warnings": []}

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean, new_result, snake, text_lines, to_bool, to_int
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean, new_result, snake, text_lines, to_bool, to_int, unrecognised
 
 COMMAND = "show call-home profile all"
 
@@ -134,13 +134,7 @@ def _parse(text):
             continue
         result["unparsed"].append(line)
     if not profiles and messages is None:
-        if errors:
-            result["warnings"].append("the device rejected the command: %s" % errors[0])
-        elif lines:
-            result["warnings"].append("output does not look like %s" % COMMAND)
-        else:
-            result["warnings"].append("empty output: nothing to parse for %s" % COMMAND)
-        return result
+        return unrecognised(result, COMMAND, errors, lines)
     result["profiles"] = profiles
     result["smart_license_messages"] = messages
     return result

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, text_lines, to_iso
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, text_lines, to_iso, unrecognised
 
 COMMAND = "show clock"
 
@@ -80,13 +80,7 @@ def _parse(text, platform):
         result["unparsed"].append(line)
     clock = clock or header_clock
     if clock is None:
-        if errors:
-            result["warnings"].append("the device rejected the command: %s" % errors[0])
-        elif lines:
-            result["warnings"].append("output does not look like %s" % COMMAND)
-        else:
-            result["warnings"].append("empty output: nothing to parse for %s" % COMMAND)
-        return result
+        return unrecognised(result, COMMAND, errors, lines)
     if platform not in ("ios", "nxos"):
         platform = "nxos" if source_before_clock else "ios"
     result.update(clock_facts(clock, source, platform))

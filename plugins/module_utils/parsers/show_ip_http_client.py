@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean, new_result, snake, text_lines
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean, new_result, snake, text_lines, unrecognised
 
 COMMAND = "show ip http client"
 
@@ -77,13 +77,7 @@ def _parse(text):
             continue
         result["unparsed"].append(line)
     if not settings and not sections and state is None:
-        if errors:
-            result["warnings"].append("the device rejected the command: %s" % errors[0])
-        elif lines:
-            result["warnings"].append("output does not look like %s" % COMMAND)
-        else:
-            result["warnings"].append("empty output: nothing to parse for %s" % COMMAND)
-        return result
+        return unrecognised(result, COMMAND, errors, lines)
     result.update({
         "secure_trustpoint": _pick(settings, ("trustpoint",), ("peer", "server")),
         "source_interface": _pick(settings, ("source_interface",), ()),

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, snake, text_lines
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, snake, text_lines, unrecognised
 
 COMMAND = "show ip http server session-module"
 
@@ -103,12 +103,6 @@ def _parse(text):
             continue
         result["unparsed"].append(line)
     if not (modules or table):
-        if errors:
-            result["warnings"].append("the device rejected the command: %s" % errors[0])
-        elif lines:
-            result["warnings"].append("output does not look like %s" % COMMAND)
-        else:
-            result["warnings"].append("empty output: nothing to parse for %s" % COMMAND)
-        return result
+        return unrecognised(result, COMMAND, errors, lines)
     result.update({"modules": modules, "settings": settings, "connections": connections, "headings": headings})
     return result

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, text_lines
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, text_lines, unrecognised
 
 COMMAND = "show ntp associations"
 
@@ -112,16 +112,12 @@ def _parse(text):
     if pending is not None:
         result["unparsed"].append(pending.group(0))
     if not (rows or seen_table or legend or enabled is False):
-        if errors:
-            result["warnings"].append("the device rejected the command: %s" % errors[0])
-        elif lines:
-            result["warnings"].append("output does not look like %s" % COMMAND)
-            result["unparsed"] = lines
-        else:
+        if not errors and not lines:
             # IOS prints nothing when no association exists.
             result["warnings"].append("empty output: no NTP association")
             result.update({"peers": [], "synchronized": False, "sys_peer": None, "legend": None, "ntp_enabled": None})
-        return result
+            return result
+        return unrecognised(result, COMMAND, errors, lines, unparsed=lines)
     statuses = STATUS_OLD if legend == "old" else STATUS_CURRENT
     peers = [_peer(flags, address, columns, raw, statuses) for flags, address, columns, raw in rows]
     sys_peer = next((peer for peer in peers if peer["sys_peer"]), None)

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, text_lines
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, text_lines, unrecognised
 
 COMMAND = "show ntp peer-status"
 
@@ -105,14 +105,7 @@ def _parse(text):
     if pending is not None:
         result["unparsed"].append(pending.group(0))
     if not (rows or table or total is not None):
-        if errors:
-            result["warnings"].append("the device rejected the command: %s" % errors[0])
-        elif lines:
-            result["warnings"].append("output does not look like %s" % COMMAND)
-            result["unparsed"] = lines
-        else:
-            result["warnings"].append("empty output: nothing to parse for %s" % COMMAND)
-        return result
+        return unrecognised(result, COMMAND, errors, lines, unparsed=lines)
     peers = [_peer(fields, raw) for fields, raw in rows]
     sys_peer = next((peer for peer in peers if peer["sys_peer"]), None)
     result.update({

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, snake, text_lines, to_iso
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, snake, text_lines, to_iso, unrecognised
 
 COMMAND = "show ntp status"
 
@@ -114,13 +114,7 @@ def _parse(text):
             continue
         result["unparsed"].append(line)
     if state is None and enabled is None:
-        if errors:
-            result["warnings"].append("the device rejected the command: %s" % errors[0])
-        elif lines:
-            result["warnings"].append("output does not look like %s" % COMMAND)
-        else:
-            result["warnings"].append("empty output: nothing to parse for %s" % COMMAND)
-        return result
+        return unrecognised(result, COMMAND, errors, lines)
     if enabled is False:
         result["warnings"].append("NTP is not enabled on the device")
         result.update({"synchronized": False, "stratum": None, "reference": None, "ntp_enabled": False, "fields": {}})

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, text_lines, to_int
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, text_lines, to_int, unrecognised
 
 COMMAND = "show running-config"
 
@@ -623,14 +623,7 @@ def _parse(text, platform):
     roots, header, errors = config_tree(text)
     result = new_result()
     if not recognised(roots, header):
-        if errors:
-            result["warnings"].append("the device rejected the command: %s" % errors[0])
-        elif roots:
-            result["warnings"].append("output does not look like %s" % COMMAND)
-            result["unparsed"] = [line for line in text_lines(text) if line.strip()]
-        else:
-            result["warnings"].append("empty output: nothing to parse for %s" % COMMAND)
-        return result
+        return unrecognised(result, COMMAND, errors, roots, unparsed=[line for line in text_lines(text) if line.strip()])
     found = platform if platform in ("ios", "nxos") else detect_platform(roots, header)
     result.update(running_config_facts(roots, found))
     result["version"] = next((match.group("version") for match in (_VERSION.match(node.text) for node in roots) if match), None)

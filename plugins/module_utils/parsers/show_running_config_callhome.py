@@ -16,7 +16,7 @@ Pure Python, no Ansible imports, never raises.
 
 from __future__ import annotations
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, text_lines
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, text_lines, unrecognised
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.show_running_config import call_home_facts, config_tree
 
 COMMAND = "show running-config callhome all"
@@ -37,14 +37,7 @@ def _parse(text, platform):
     result = new_result()
     blocks = [node for node in roots if node.text.strip().lower() in ("callhome", "call-home", "service call-home", "no service call-home")]
     if not blocks and "callhome" not in header.get("nxos_command", "").lower():
-        if errors:
-            result["warnings"].append("the device rejected the command: %s" % errors[0])
-        elif roots:
-            result["warnings"].append("output does not look like %s" % COMMAND)
-            result["unparsed"] = [line for line in text_lines(text) if line.strip()]
-        else:
-            result["warnings"].append("empty output: nothing to parse for %s" % COMMAND)
-        return result
+        return unrecognised(result, COMMAND, errors, roots, unparsed=[line for line in text_lines(text) if line.strip()])
     found = platform if platform in ("ios", "nxos") else ("ios" if any(node.text.strip().lower() == "call-home" for node in blocks) else "nxos")
     result["platform"] = found
     result["call_home"] = call_home_facts(roots, found)
