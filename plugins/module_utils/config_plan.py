@@ -21,6 +21,9 @@ from __future__ import annotations
 
 import re
 
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.registry import normalize_platform
+from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import as_dict, as_list, text
+
 SMART_URL = "https://smartreceiver.cisco.com/licservice/license"
 CSLU_URL = "http://cslu-local:8182/cslu/v1/pi"
 CALLHOME_URL = "https://tools.cisco.com/its/service/oddce/services/DDCEService"
@@ -33,25 +36,8 @@ _URL = re.compile(r"^(?P<scheme>https?)://(?P<host>\[[^\]]+\]|[^/:]+)(?::(?P<por
 _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 
 
-def _dict(value):
-    return value if isinstance(value, dict) else {}
-
-
-def _list(value):
-    return value if isinstance(value, list) else []
-
-
-def _text(value):
-    return "" if value is None else str(value).strip()
-
-
 def _same(left, right):
-    return _text(left).lower() == _text(right).lower()
-
-
-def _platform(platform):
-    text = _text(platform).lower()
-    return "nxos" if "nxos" in text or "nx-os" in text else "ios"
+    return text(left).lower() == text(right).lower()
 
 
 class _Plan:
@@ -85,18 +71,18 @@ class _Plan:
         nested = [block for block in self.blocks if block["parents"]]
         ordered = nested + flat if self.nested_first else flat + nested
         indent = " " * _INDENT[self.platform]
-        commands, text = [], []
+        commands, typed = [], []
         for index, block in enumerate(ordered):
             for depth, parent in enumerate(block["parents"]):
                 commands.append(parent)
-                text.append(indent * depth + parent)
+                typed.append(indent * depth + parent)
             for line in block["lines"]:
                 commands.append(line)
-                text.append(indent * len(block["parents"]) + line)
+                typed.append(indent * len(block["parents"]) + line)
             if block["parents"] and index < len(ordered) - 1:
                 commands.extend(["exit"] * len(block["parents"]))
-                text.extend(indent * depth + "exit" for depth in reversed(range(len(block["parents"]))))
-        return {"blocks": ordered, "commands": commands, "text": "\n".join(text) + ("\n" if text else ""), "checks": self.checks,
+                typed.extend(indent * depth + "exit" for depth in reversed(range(len(block["parents"]))))
+        return {"blocks": ordered, "commands": commands, "text": "\n".join(typed) + ("\n" if typed else ""), "checks": self.checks,
                 "missing": bool(commands), "warnings": [], "problems": []}
 
 
@@ -104,17 +90,17 @@ class _Plan:
 
 
 def _plan_dns(plan, config, settings):
-    dns = _dict(config.get("dns"))
-    vrf = _text(settings.get("vrf"))
-    domain = _text(settings.get("domain_name"))
-    servers = [_text(server) for server in _list(settings.get("name_servers")) if _text(server)]
-    hosts = _dict(settings.get("hosts"))
+    dns = as_dict(config.get("dns"))
+    vrf = text(settings.get("vrf"))
+    domain = text(settings.get("domain_name"))
+    servers = [text(server) for server in as_list(settings.get("name_servers")) if text(server)]
+    hosts = as_dict(settings.get("hosts"))
     nxos = plan.platform == "nxos"
     if settings.get("lookup", True) and dns.get("lookup_enabled") is False:
         plan.need("ip domain-lookup" if nxos else "ip domain lookup", why="name lookup is disabled")
     if domain:
         plan.want(_same(dns.get("domain_name"), domain), ("ip domain-name %s" if nxos else "ip domain name %s") % domain, why="domain name")
-    configured = [(_text(entry.get("address")), _text(entry.get("vrf"))) for entry in _list(dns.get("name_servers")) if isinstance(entry, dict)]
+    configured = [(text(entry.get("address")), text(entry.get("vrf"))) for entry in as_list(dns.get("name_servers")) if isinstance(entry, dict)]
     global_vrf = vrf if (nxos or vrf) and vrf.lower() != "default" else ""
     for server in servers:
         present = any(address == server and _same(server_vrf, global_vrf) for address, server_vrf in configured)
@@ -124,17 +110,17 @@ def _plan_dns(plan, config, settings):
             line = "ip name-server %s%s" % ("vrf %s " % global_vrf if global_vrf else "", server)
         plan.want(present, line, why="name server")
     for name, address in hosts.items():
-        address = _text(address)
+        address = text(address)
         if not address:
             continue
-        known = [_text(item) for item in _list(_dict(dns.get("hosts")).get(name))]
+        known = [text(item) for item in as_list(as_dict(dns.get("hosts")).get(name))]
         plan.want(address in known, "ip host %s %s" % (name, address), why="static host entry")
     if nxos and global_vrf and (domain or servers):
-        context = _dict(_dict(config.get("vrf_contexts")).get(global_vrf))
+        context = as_dict(as_dict(config.get("vrf_contexts")).get(global_vrf))
         parents = ["vrf context %s" % global_vrf]
         if domain:
             plan.want(_same(context.get("domain_name"), domain), "ip domain-name %s" % domain, parents, why="domain name in the licensing VRF")
-        known = [_text(item) for item in _list(context.get("name_servers"))]
+        known = [text(item) for item in as_list(context.get("name_servers"))]
         for server in servers:
             plan.want(server in known, "ip name-server %s" % server, parents, why="name server in the licensing VRF")
 
@@ -144,8 +130,8 @@ def _plan_dns(plan, config, settings):
 
 def transport_url(settings):
     """The URL the transport type needs: the one given, else the type's default."""
-    kind = _text(settings.get("type")).lower()
-    url = _text(settings.get("url"))
+    kind = text(settings.get("type")).lower()
+    url = text(settings.get("url"))
     if kind == "smart":
         return url or SMART_URL
     if kind == "cslu":
@@ -157,8 +143,8 @@ def transport_url(settings):
 
 def url_problems(kind, url, platform):
     """Why ``url`` cannot work for transport ``kind`` (empty list when it looks right)."""
-    kind = _text(kind).lower()
-    url = _text(url)
+    kind = text(kind).lower()
+    url = text(url)
     if kind not in ("smart", "cslu", "callhome") or not url:
         return []
     match = _URL.match(url)
@@ -173,7 +159,7 @@ def url_problems(kind, url, platform):
         tenant = len(parts) == 5 and bool(parts[4])
         if not tenant and match.group("scheme").lower() == "http" and match.group("port") not in ("8182",):
             problems.append("CSLU listens on port 8182 (http://<cslu>:8182/cslu/v1/pi)")
-        if tenant and _platform(platform) == "nxos" and _IPV4.match(match.group("host")):
+        if tenant and (normalize_platform(platform) or "ios") == "nxos" and _IPV4.match(match.group("host")):
             problems.append("on NX-OS the SSM On-Prem URL must use a fully qualified domain name, not an IP address")
     if kind == "smart" and path != "/licservice/license":
         problems.append("the smart transport URL is %s" % SMART_URL)
@@ -182,17 +168,17 @@ def url_problems(kind, url, platform):
 
 def _callhome_profile(call_home, name):
     for key in ("profiles", "destination_profiles"):
-        profiles = _dict(call_home.get(key))
+        profiles = as_dict(call_home.get(key))
         for profile_name, profile in profiles.items():
             if _same(profile_name, name):
-                return _dict(profile)
+                return as_dict(profile)
     return {}
 
 
 def _plan_transport(plan, config, settings):
-    smart = _dict(config.get("license_smart"))
-    kind = _text(settings.get("type")).lower()
-    vrf = _text(settings.get("vrf"))
+    smart = as_dict(config.get("license_smart"))
+    kind = text(settings.get("type")).lower()
+    vrf = text(settings.get("vrf"))
     url = transport_url(settings)
     nxos = plan.platform == "nxos"
     if kind in TRANSPORTS:
@@ -205,18 +191,18 @@ def _plan_transport(plan, config, settings):
     # Call home carries its own VRF (NX-OS "transport http use-vrf" in the callhome block).
     if vrf and kind not in ("off", "callhome"):
         plan.want(_same(smart.get("vrf"), vrf), "license smart vrf %s" % vrf, why="licensing VRF")
-    source = _text(settings.get("source_interface"))
+    source = text(settings.get("source_interface"))
     if source and not nxos:
-        http_client = _dict(config.get("http_client"))
+        http_client = as_dict(config.get("http_client"))
         plan.want(_same(http_client.get("source_interface"), source), "ip http client source-interface %s" % source, why="HTTP client source interface")
     if kind == "callhome":
-        _plan_callhome(plan, _dict(config.get("call_home")), settings, url, vrf)
+        _plan_callhome(plan, as_dict(config.get("call_home")), settings, url, vrf)
 
 
 def _plan_callhome(plan, call_home, settings, url, vrf):
-    name = _text(settings.get("callhome_profile")) or CALLHOME_PROFILE
+    name = text(settings.get("callhome_profile")) or CALLHOME_PROFILE
     profile = _callhome_profile(call_home, name)
-    addresses = [_text(item) for item in _list(profile.get("http_addresses"))]
+    addresses = [text(item) for item in as_list(profile.get("http_addresses"))]
     if plan.platform == "nxos":
         parents = ["callhome"]
         plan.want(_same(profile.get("transport_method"), "http"), "destination-profile %s transport-method http" % name, parents,
@@ -239,17 +225,17 @@ def _plan_callhome(plan, call_home, settings, url, vrf):
 
 
 def _plan_trustpoint(plan, config, settings):
-    name = _text(settings.get("name")) or SLA_TRUSTPOINT
-    trustpoints = _dict(config.get("pki_trustpoints"))
+    name = text(settings.get("name")) or SLA_TRUSTPOINT
+    trustpoints = as_dict(config.get("pki_trustpoints"))
     trustpoint = {}
     for key, value in trustpoints.items():
         if _same(key, name):
-            trustpoint = _dict(value)
+            trustpoint = as_dict(value)
     parents = ["crypto pki trustpoint %s" % name]
     plan.want(_same(trustpoint.get("enrollment"), "terminal"), "enrollment terminal", parents, why="trustpoint enrollment")
     plan.want(_same(trustpoint.get("revocation_check"), "none"), "revocation-check none", parents, why="trustpoint revocation check")
     if settings.get("http_client", True):
-        secure = [_text(item).lower() for item in _list(_dict(config.get("http_client")).get("secure_trustpoints"))]
+        secure = [text(item).lower() for item in as_list(as_dict(config.get("http_client")).get("secure_trustpoints"))]
         plan.want(name.lower() in secure, "ip http client secure-trustpoint %s" % name, why="HTTPS client trustpoint")
 
 
@@ -259,22 +245,22 @@ _PLANNERS = {"dns": (_plan_dns, False), "transport": (_plan_transport, False), "
 
 def missing_config(role, platform, config, settings):
     """What ``role`` still has to configure; see the module docstring for the shape."""
-    role = _text(role).lower()
+    role = text(role).lower()
     planner, nested_first = _PLANNERS.get(role, (None, False))
-    plan = _Plan(_platform(platform), nested_first)
+    plan = _Plan((normalize_platform(platform) or "ios"), nested_first)
     if planner is None:
         result = plan.result()
         result["warnings"].append("no configuration planner for role '%s'" % role)
         return result
     try:
-        planner(plan, _dict(config), _dict(settings))
+        planner(plan, as_dict(config), as_dict(settings))
     except Exception as error:  # pylint: disable=broad-except
         plan.blocks = []
         result = plan.result()
         result["warnings"].append("planner '%s' failed: %s" % (role, error))
         return result
     result = plan.result()
-    settings = _dict(settings)
+    settings = as_dict(settings)
     # Settings that cannot work whatever the device holds (a CSLU URL on the wrong port, ...).
     result["problems"] = url_problems(settings.get("type"), transport_url(settings), plan.platform) if role == "transport" else []
     return result

@@ -21,6 +21,7 @@ token was given).
 from __future__ import annotations
 
 from ansible_collections.smartlic.slp.plugins.module_utils.report import ACTIONABLE
+from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import as_dict, as_list, text
 
 ROLE_ORDER = ("ntp", "dns", "trustpoint", "transport", "trust_token", "sync")
 
@@ -40,18 +41,6 @@ CONFIG_ROLES = ("ntp", "dns", "trustpoint", "transport")
 STATUSES = ("ok", "changed", "would_change", "failed", "blocked")
 
 
-def _list(value):
-    return list(value) if isinstance(value, (list, tuple)) else []
-
-
-def _dict(value):
-    return value if isinstance(value, dict) else {}
-
-
-def _text(value):
-    return "" if value is None else str(value).strip()
-
-
 def _unique(items):
     seen = []
     for item in items:
@@ -62,20 +51,20 @@ def _unique(items):
 
 def unknown_roles(names):
     """The names in ``names`` that are not remediation roles."""
-    return [name for name in _list(names) if name not in ROLE_ORDER]
+    return [name for name in as_list(names) if name not in ROLE_ORDER]
 
 
 def actionable(findings):
     """The findings worth fixing (critical, error, warning), in their order."""
-    return [item for item in _list(findings) if isinstance(item, dict) and item.get("severity") in ACTIONABLE]
+    return [item for item in as_list(findings) if isinstance(item, dict) and item.get("severity") in ACTIONABLE]
 
 
 def actionable_ids(findings):
-    return _unique(_text(item.get("id")) for item in actionable(findings))
+    return _unique(text(item.get("id")) for item in actionable(findings))
 
 
 def _named_role(finding):
-    role = _dict(finding.get("remediation")).get("role")
+    role = as_dict(finding.get("remediation")).get("role")
     return role if isinstance(role, str) and role else None
 
 
@@ -97,11 +86,11 @@ def _blocked_reasons(settings, ids, cslu_local):
     else:
         trust = ""
     return {
-        "ntp": "" if _list(settings.get("ntp_servers")) else "set smartlic_ntp_servers",
+        "ntp": "" if as_list(settings.get("ntp_servers")) else "set smartlic_ntp_servers",
         "dns": ""
-        if _list(settings.get("name_servers")) or cslu_local
+        if as_list(settings.get("name_servers")) or cslu_local
         else "set smartlic_name_servers (or smartlic_cslu_local_address for cslu-local)",
-        "transport": "" if _text(settings.get("transport_type")) else "set smartlic_transport_type",
+        "transport": "" if text(settings.get("transport_type")) else "set smartlic_transport_type",
         "trust_token": trust,
     }
 
@@ -119,9 +108,9 @@ def plan(findings, settings=None, only=None, skip=None):
     (narrowed), why some of them cannot run, the roles that run, and the
     address ``cslu-local`` must resolve to (only when the transport relies on it).
     """
-    settings = _dict(settings)
-    only = _list(only)
-    skip = _list(skip)
+    settings = as_dict(settings)
+    only = as_list(only)
+    skip = as_list(skip)
     findings = actionable(findings)
     ids = actionable_ids(findings)
     named = {_named_role(item) for item in findings}
@@ -130,8 +119,8 @@ def plan(findings, settings=None, only=None, skip=None):
         for role in ROLE_ORDER
         if (set(ids) & set(ROLE_FINDINGS[role]) or role in named) and (not only or role in only) and role not in skip
     ]
-    relies_on_cslu_local = "cslu_local_unresolved" in ids or "cslu-local" in _text(settings.get("transport_url"))
-    cslu_local = _text(settings.get("cslu_local_address")) if relies_on_cslu_local else ""
+    relies_on_cslu_local = "cslu_local_unresolved" in ids or "cslu-local" in text(settings.get("transport_url"))
+    cslu_local = text(settings.get("cslu_local_address")) if relies_on_cslu_local else ""
     reasons = _blocked_reasons(settings, ids, cslu_local)
     blocked = {role: reasons[role] for role in wanted if reasons.get(role)}
     return {
@@ -145,12 +134,12 @@ def plan(findings, settings=None, only=None, skip=None):
 
 
 def _role_entry(role, the_plan, result, failure, left, check_mode, where):
-    sent = _list(result.get("would_run")) + _list(result.get("commands"))
+    sent = as_list(result.get("would_run")) + as_list(result.get("commands"))
     if role in the_plan["blocked"]:
         entry = {"status": "blocked", "reason": the_plan["blocked"][role]}
     elif failure is not None:
-        reason = _text(failure) or "failed"
-        commands = _list(result.get("commands"))
+        reason = text(failure) or "failed"
+        commands = as_list(result.get("commands"))
         if commands and result.get("interrupted"):
             # Stopped half-way: say what was being sent, and what the second diagnosis saw afterwards.
             reason += "; it stopped while sending " + "; ".join(commands)
@@ -168,9 +157,9 @@ def _role_entry(role, the_plan, result, failure, left, check_mode, where):
         entry = {"status": "would_change" if check_mode else "changed", "commands": sent}
     else:
         entry = {"status": "ok", "commands": []}
-    if _list(result.get("manual_steps")):
-        entry["manual_steps"] = _list(result.get("manual_steps"))
-    entry["msg"] = _text(result.get("msg"))
+    if as_list(result.get("manual_steps")):
+        entry["manual_steps"] = as_list(result.get("manual_steps"))
+    entry["msg"] = text(result.get("msg"))
     return entry
 
 
@@ -182,12 +171,12 @@ def summarize(host, the_plan, results=None, failures=None, findings_after=None, 
     ``findings_after`` are the findings of the second diagnosis (None when
     there was none: check mode or nothing to run).
     """
-    the_plan = _dict(the_plan)
+    the_plan = as_dict(the_plan)
     for key in ("findings", "ids", "wanted", "roles"):
-        the_plan[key] = _list(the_plan.get(key))
-    the_plan["blocked"] = _dict(the_plan.get("blocked"))
-    results = _dict(results)
-    failures = _dict(failures)
+        the_plan[key] = as_list(the_plan.get(key))
+    the_plan["blocked"] = as_dict(the_plan.get("blocked"))
+    results = as_dict(results)
+    failures = as_dict(failures)
     rediagnosed = bool(the_plan["roles"]) and not check_mode and findings_after is not None
     after = actionable_ids(findings_after) if rediagnosed else list(the_plan["ids"])
     where = " (see %s/after)" % report_dir if report_dir else ""
@@ -198,7 +187,7 @@ def summarize(host, the_plan, results=None, failures=None, findings_after=None, 
         left = []
         if rediagnosed and role in CONFIG_ROLES and role in the_plan["roles"]:
             left = [item for item in after if item in ROLE_FINDINGS.get(role, ())]
-        entry = _role_entry(role, the_plan, _dict(results.get(role)), failures.get(role), left, check_mode, where)
+        entry = _role_entry(role, the_plan, as_dict(results.get(role)), failures.get(role), left, check_mode, where)
         roles[role] = entry
         detail = entry.get("reason") or "; ".join(entry.get("commands", []))
         lines.append("%s: %s%s" % (role, entry["status"], " - " + detail if detail else ""))
@@ -212,17 +201,17 @@ def summarize(host, the_plan, results=None, failures=None, findings_after=None, 
             why = "needs a person"
         else:
             why = the_plan["blocked"].get(role) or "role %s skipped" % role
-        remediation = _dict(finding.get("remediation"))
+        remediation = as_dict(finding.get("remediation"))
         item = {
             "id": finding.get("id"),
             "severity": finding.get("severity"),
-            "title": _text(finding.get("title")),
+            "title": text(finding.get("title")),
             "why": why,
-            "action": _text(remediation.get("action")),
-            "manual_steps": _list(remediation.get("manual_steps")),
+            "action": text(remediation.get("action")),
+            "manual_steps": as_list(remediation.get("manual_steps")),
         }
         manual.append(item)
-        steps = " ".join(_text(step) for step in item["manual_steps"]) if item["manual_steps"] else item["action"]
+        steps = " ".join(text(step) for step in item["manual_steps"]) if item["manual_steps"] else item["action"]
         lines.append("manual: %s (%s)%s" % (item["id"], why, " - " + steps if steps else ""))
 
     return {
