@@ -330,6 +330,12 @@ def _repair_indent(lines, index, indent, value, stack):
 
 def _add_pairs(stack, parent, key, value, gap, indent, line):
     """Add the node(s) of one key line under `parent`; push the one that may get children. Returns the bare-title node, if any."""
+    if value is None or ":" not in value:
+        # Most lines: one pair (a second pair or an inline title needs a colon in the value).
+        node = Node(key, value, indent, line)
+        parent.children.append(node)
+        stack.append((indent, node))
+        return node if value is None else None
     if value is not None and gap >= 2 and _INLINE_KEY.match(value):
         # "Trust Code Installed:    Trust Code Type: CSSM": a title and its first child on one line.
         node = Node(key, None, indent, line)
