@@ -172,7 +172,11 @@ def run_rounds(which, rounds):
 
 
 def bench_instructions():
-    """Instructions per device of parse + diagnose, counted by valgrind: the same figure on a busy machine or an idle one."""
+    """Instructions per device of parse + diagnose, counted by valgrind: the same figure on a busy machine or an idle one.
+
+    A fixed hash seed keeps set and dict orders, and so the count, the same from run to run (within 1 %: the lab
+    outputs print the time of the run).
+    """
     if not shutil.which("valgrind"):
         say("## Instructions per device: valgrind is not installed; skipped")
         say()
@@ -188,7 +192,7 @@ def bench_instructions():
                 done = subprocess.run(
                     ["valgrind", "--tool=callgrind", "--callgrind-out-file=%s" % os.path.join(work, "out"), sys.executable, "-m", "tests.bench",
                      "rounds", "--input", which, "--rounds", str(rounds)],
-                    cwd=ROOT, capture_output=True, text=True, check=False)
+                    cwd=ROOT, capture_output=True, text=True, check=False, env=dict(os.environ, PYTHONHASHSEED="0"))
             found = re.search(r"Collected : (\d+)", done.stderr)
             if done.returncode != 0 or not found:
                 say("| %s | - | valgrind failed (exit %d) |" % (label, done.returncode))
