@@ -185,7 +185,8 @@ def read_outputs(outputs, platform, host):
     """read_capture's result for live outputs, [(command, output text)], without laying them out as text and reading it back.
 
     Gives what ``read_capture`` gives for the transcript ``<host>#<command>`` / output / ... / ``<host>#``
-    (line numbers count that transcript), with each output taken whole: a live output is never split.
+    (line numbers count that transcript), with each output taken whole: a live output is never split, so no
+    line is searched for prompts.
     """
     result = {"platform": registry.normalize_platform(platform), "platform_source": "hint", "platform_detected": None,
               "platform_evidence": [], "hostname": None, "sections": [], "messages": [], "default_year": None, "reason": None,
@@ -197,7 +198,6 @@ def read_outputs(outputs, platform, host):
             starts.append({"index": len(lines), "source": "prompt", "command": command, "prompt": host + "#", "host": host, "mode": None})
             lines.append(host + "#" + command)
             lines.extend(text_lines("" if output is None else str(output).rstrip("\r\n")))
-        lines.append(host + "#")
         _read_sections(lines, starts, result, {host} if starts else set(), scan_prompts=False)
     except Exception as error:  # pylint: disable=broad-except
         result["warnings"].append("reading the outputs stopped early: %s" % error)
@@ -283,9 +283,6 @@ def _section(lines, start, end, hosts, platform, scan_prompts=True):
     }
     body = lines[start["index"] + 1:end]
     cut = None
-    if not scan_prompts:
-        # Live outputs: the section ends at the next prompt line, which read_outputs wrote itself.
-        cut = len(body) - 1 if end == len(lines) else None
     for offset, line in enumerate(body if scan_prompts else ()):
         bare = _PROMPT_BARE.match(line.strip()) if line.strip() else None
         if bare and bare.group("host") in hosts:

@@ -20,7 +20,6 @@ used when no clock was captured.
 from __future__ import annotations
 
 import re
-from collections import deque
 from datetime import timedelta
 from functools import cmp_to_key
 
@@ -62,34 +61,12 @@ def normalize_platform(platform):
     return None
 
 
-# Containers a walk of one fact visits at most (a guard against absurd inputs).
+# Containers scalar_leaves visits in one fact at most (a guard against absurd inputs).
 WALK_LIMIT = 20000
 
 
-def walk(data, path=""):
-    """Every (dotted path, value) of nested dicts and lists, depth first."""
-    stack = deque([(path, data)])
-    seen = 0
-    while stack and seen < WALK_LIMIT:
-        seen += 1
-        current_path, current = stack.popleft()
-        if isinstance(current, dict):
-            for key, value in current.items():
-                child = "%s.%s" % (current_path, key) if current_path else str(key)
-                yield child, value
-                if isinstance(value, (dict, list)):
-                    stack.append((child, value))
-        elif isinstance(current, list):
-            for index, value in enumerate(current):
-                child = "%s.%d" % (current_path, index)
-                if isinstance(value, (dict, list)):
-                    stack.append((child, value))
-                else:
-                    yield child, value
-
-
 def scalar_leaves(data):
-    """(dotted path, last key, value) of every scalar of nested dicts and lists, in the order ``walk`` gives them."""
+    """(dotted path, last key, value) of every scalar of nested dicts and lists, breadth first."""
     found = []
     queue = [("", data)]
     index = 0
