@@ -186,6 +186,7 @@ MAX_BLANK_RUN = 64
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 _LONG_BLANKS = re.compile(r"[ \t]{%d,}" % (MAX_BLANK_RUN + 1))
+_BLANK_RUN_TEXT = " " * (MAX_BLANK_RUN + 1)
 # The pager prompt of a terminal session saved without "terminal length 0": it is removed from its line only.
 _MORE = re.compile(r" *--More-- *")
 
@@ -230,7 +231,11 @@ def text_lines(text):
 
 def _shorten(line):
     """A line cut to MAX_LINE_CHARS, its blank runs cut to MAX_BLANK_RUN."""
-    return _LONG_BLANKS.sub(" " * MAX_BLANK_RUN, line[:MAX_LINE_CHARS])
+    line = line[:MAX_LINE_CHARS]
+    # The regex counts the blanks from every blank of the line: looked for only where a long run can be.
+    if "\t" in line or _BLANK_RUN_TEXT in line:
+        line = _LONG_BLANKS.sub(" " * MAX_BLANK_RUN, line)
+    return line
 
 
 UDI_RE = re.compile(r"PID:\s*(?P<pid>[^,\s]*)\s*,\s*SN:\s*(?P<sn>[^,\s]+)", re.IGNORECASE)

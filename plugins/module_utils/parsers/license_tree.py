@@ -58,14 +58,14 @@ ERROR_LINE = re.compile(
 # What every header, echoed command and error line starts with (a prompt line holds '#' or '>'): other lines
 # are plain content, and the five expressions above are not tried on them.
 _MAYBE_SPECIAL = re.compile(r"\s*(?:load for|time source is|no time source|sh|%|invalid|syntax error|command|error:)", re.IGNORECASE)
+# The first characters _MAYBE_SPECIAL can match after the blanks: a cheaper test first.
+_SPECIAL_FIRST = frozenset("LlTtNnSsIiCcEe%")
 # A key that opens a pair in the middle of a value: "  Purged: 0", ",  Waiting for Ack: 0".
 _PAIR_START = re.compile(r"(?:,\s+|\s{2,})(?P<key>[A-Z][A-Za-z0-9 ()/\-]{0,40}?):(?:\s+|$)")
 _INLINE_KEY = re.compile(r"^[A-Z][A-Za-z0-9 ()/\-]{0,40}?:(?:\s|$)")
 # "Active:PID:C9300-24UX,SN:FCW2303D16Y" (HA UDI List), no space after the first colon.
 _UDI_PAIR = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9 ]{0,30}):(?P<value>(?:PID|P):\S.*)$")
 _MAX_KEY = 100
-# The colon that ends a key: followed by a blank or the end of the line (not the colon of a time or a URL).
-_KEY_COLON = re.compile(r":(?=[ \t]|$)")
 _KEY_CHARACTER = re.compile(r"[A-Za-z0-9]")
 
 
@@ -183,15 +183,21 @@ def parse_header(line):
 
 def split_key(stripped):
     """('Key', 'value' or None, gap after the colon) of a key line, or None for a text line."""
-    colon = _KEY_COLON.search(stripped)
-    index = colon.start() if colon else -1
+    # The key ends at the first colon followed by a blank or the end of the line (not the colon of a time or a URL).
+    index = stripped.find(":")
+    if index < 0:
+        return None
+    last = len(stripped) - 1
+    while 0 <= index < last and stripped[index + 1] not in " \t":
+        index = stripped.find(":", index + 1)
     if index < 0:
         match = _UDI_PAIR.match(stripped)
         if match:
             return match.group("key").strip(), match.group("value").strip(), 0
         return None
     key = stripped[:index].rstrip().rstrip(":").rstrip()
-    if not key or len(key) > _MAX_KEY or '"' in key or "=" in key or key[0] in "%*!#" or not _KEY_CHARACTER.search(key):
+    if not key or len(key) > _MAX_KEY or '"' in key or "=" in key or key[0] in "%*!#" or not (
+            key[0].isascii() and key[0].isalnum() or _KEY_CHARACTER.search(key)):
         return None
     rest = stripped[index + 1:]
     value = rest.strip()
@@ -243,46 +249,56 @@ def read(text):
 def _read_into(tree, text):
     lines = _content_lines(tree, text_lines(text))
     root = tree.root
+    # (indent, node) of the open blocks. The root and a chapter heading sit at negative levels, so no content line
+    # (indent 0 or more) closes them.
     stack = [(-1, root)]
     last_key = None           # the previous content line, when it was a bare "Title:" line
-    index = 0
     # Only a line holding "===" can be an underline: looked for once per line.
     underline = {number for number, candidate in enumerate(lines) if "===" in candidate and UNDERLINE.match(candidate)}
-    while index < len(lines):
-        line = lines[index]
-        if not line.strip() or index in underline:
+    after_heading = False
+    for index, line in enumerate(lines):
+        if after_heading:
+            # The underline of the heading just read.
+            after_heading = False
+            continue
+        if not line or index in underline:
             last_key = None
-            index += 1
             continue
         if index + 1 in underline:
             heading = Node(title=line.strip().rstrip(":").strip(), indent=-1, line=line, heading=True)
             root.children.append(heading)
             stack = [(-2, root), (-1, heading)]
             last_key = None
-            index += 2
+            after_heading = True
             continue
         tree.nonblank += 1
-        indent = _indent(line)
-        stripped = line.strip()
+        stripped = line.lstrip()
+        indent = len(line) - len(stripped) if "\t" not in line else _indent(line)
         found = split_key(stripped)
         if found:
             key, value, gap = found
             if indent == 0 and value is not None and len(stack) > 1:
                 indent = _repair_indent(lines, index, indent, value, stack)
-            while len(stack) > 1 and stack[-1][0] >= indent and not stack[-1][1].heading:
+            while stack[-1][0] >= indent:
                 stack.pop()
             parent = stack[-1][1]
-            last_key = _add_pairs(stack, parent, key, value, gap, indent, line)
+            if value is None or ":" not in value:
+                # Most lines: one pair (a second pair or an inline title needs a colon in the value).
+                node = Node(key, value, indent, line)
+                parent.children.append(node)
+                stack.append((indent, node))
+                last_key = node if value is None else None
+            else:
+                last_key = _add_pairs(stack, parent, key, value, gap, indent, line)
         else:
             attach = last_key if last_key is not None and last_key.indent == indent and not last_key.children else None
             if attach is None:
-                while len(stack) > 1 and stack[-1][0] >= indent and not stack[-1][1].heading:
+                while stack[-1][0] >= indent:
                     stack.pop()
                 attach = stack[-1][1]
             attach.text.append(stripped)
             attach.raw_text.append(line)
             last_key = None
-        index += 1
 
 
 def _content_lines(tree, lines):
@@ -291,7 +307,7 @@ def _content_lines(tree, lines):
     # Whether a non-blank line was kept (a flag, not a scan of kept: leading blank lines would make that quadratic).
     content = False
     for line in lines:
-        if not _MAYBE_SPECIAL.match(line) and "#" not in line and ">" not in line:
+        if "#" not in line and ">" not in line and (line.lstrip()[:1] not in _SPECIAL_FIRST or not _MAYBE_SPECIAL.match(line)):
             # Not a header, prompt, echoed command or error line (each starts like _MAYBE_SPECIAL or holds # or >).
             kept.append(line)
             content = content or bool(line.strip())
@@ -329,14 +345,9 @@ def _repair_indent(lines, index, indent, value, stack):
 
 
 def _add_pairs(stack, parent, key, value, gap, indent, line):
-    """Add the node(s) of one key line under `parent`; push the one that may get children. Returns the bare-title node, if any."""
-    if value is None or ":" not in value:
-        # Most lines: one pair (a second pair or an inline title needs a colon in the value).
-        node = Node(key, value, indent, line)
-        parent.children.append(node)
-        stack.append((indent, node))
-        return node if value is None else None
-    if value is not None and gap >= 2 and _INLINE_KEY.match(value):
+    """Add the node(s) of a key line whose value holds a colon under `parent` (several pairs, or a title and its
+    first child); push the one that may get children. Returns the bare-title node, if any."""
+    if gap >= 2 and _INLINE_KEY.match(value):
         # "Trust Code Installed:    Trust Code Type: CSSM": a title and its first child on one line.
         node = Node(key, None, indent, line)
         parent.children.append(node)
@@ -357,7 +368,7 @@ def _add_pairs(stack, parent, key, value, gap, indent, line):
         parent.children.append(node)
         first = first or node
     stack.append((indent, first))
-    return first if value is None else None
+    return None
 
 
 # ----------------------------------------------------------------- to dicts

@@ -56,12 +56,28 @@ _CONFIG_WORDS = frozenset(
 class ConfigLine:
     """One configuration line with the deeper-indented lines below it."""
 
-    __slots__ = ("text", "indent", "children")
+    __slots__ = ("text", "indent", "children", "_words", "_lowered")
 
     def __init__(self, text, indent):
         self.text = text
         self.indent = indent
         self.children = []
+        self._words = None
+        self._lowered = None
+
+    @property
+    def words(self):
+        """The line split on blanks (split once: every part of the parser reads the top-level lines)."""
+        if self._words is None:
+            self._words = self.text.split()
+        return self._words
+
+    @property
+    def lowered(self):
+        """``words`` in lower case."""
+        if self._lowered is None:
+            self._lowered = [word.lower() for word in self.words]
+        return self._lowered
 
     def walk(self):
         """Every descendant line (depth first)."""
@@ -140,10 +156,6 @@ def _words(line):
     return line.split()
 
 
-def _lower_words(line):
-    return [word.lower() for word in line.split()]
-
-
 def _unquote(value):
     value = (value or "").strip()
     if len(value) >= 2 and value[0] == value[-1] == '"':
@@ -159,7 +171,7 @@ def detect_platform(roots, header):
     if "current_configuration_bytes" in header:
         ios += 2
     for node in roots:
-        words = _lower_words(node.text)
+        words = node.lowered
         first = words[0] if words else ""
         if first == "feature" or first == "switchname" or words[:2] == ["vrf", "context"] or first == "callhome":
             nxos += 2
@@ -189,8 +201,7 @@ def ntp_facts(roots):
     """{servers, peers, source, authenticate, lines} from the ntp lines."""
     ntp = {"servers": [], "peers": [], "source": None, "authenticate": False, "lines": []}
     for node in roots:
-        words = _words(node.text)
-        lowered = [word.lower() for word in words]
+        words, lowered = node.words, node.lowered
         if not lowered or lowered[0] != "ntp":
             continue
         ntp["lines"].append(node.text)
@@ -236,8 +247,7 @@ def dns_facts(roots, platform):
     dns = {"lookup_enabled": True, "lookup_configured": None, "lookup_source_interface": None, "domain_name": None,
            "domain_list": [], "vrf_domain_names": {}, "name_servers": [], "hosts": {}, "host_entries": [], "lines": []}
     for node in roots:
-        words = _words(node.text)
-        lowered = [word.lower() for word in words]
+        words, lowered = node.words, node.lowered
         negated = bool(lowered) and lowered[0] == "no"
         body, body_lower = (words[1:], lowered[1:]) if negated else (words, lowered)
         if body_lower[:1] not in (["ip"], ["ipv6"]) or len(body_lower) < 2:
@@ -311,14 +321,14 @@ def vrf_facts(roots):
     """(vrf_contexts of NX-OS 'vrf context V', every VRF name the configuration defines)."""
     contexts, names = {}, []
     for node in roots:
-        lowered = _lower_words(node.text)
-        words = _words(node.text)
+        lowered = node.lowered
+        words = node.words
         if lowered[:2] == ["vrf", "context"] and len(words) > 2:
             name = words[2]
             context = contexts.setdefault(name, {"domain_name": None, "name_servers": [], "domain_list": [], "hosts": {}, "lines": []})
             for child in node.children:
                 context["lines"].append(child.text)
-                child_words = _words(child.text)
+                child_words = child.words
                 child_lower = [word.lower() for word in child_words]
                 if child_lower[:2] == ["ip", "domain-name"] and len(child_words) > 2:
                     context["domain_name"] = child_words[2]
@@ -344,8 +354,7 @@ def pki_facts(roots):
     """{name: {enrollment, enrollment_raw, revocation_check, rsakeypair, certificates, lines}} of every trustpoint."""
     trustpoints, chains = {}, {}
     for node in roots:
-        words = _words(node.text)
-        lowered = [word.lower() for word in words]
+        words, lowered = node.words, node.lowered
         if lowered[:1] != ["crypto"] or len(words) < 4 or lowered[1] not in ("pki", "ca"):
             continue
         if lowered[2] == "trustpoint":
@@ -354,7 +363,7 @@ def pki_facts(roots):
                                                   "subject_name": None, "certificates": 0, "lines": []})
             for child in node.children:
                 point["lines"].append(child.text)
-                child_words = _words(child.text)
+                child_words = child.words
                 child_lower = [word.lower() for word in child_words]
                 if child_lower[:1] == ["enrollment"] and len(child_words) > 1:
                     method = child_lower[1]
@@ -370,7 +379,7 @@ def pki_facts(roots):
         elif lowered[2:4] == ["certificate", "chain"] and len(words) > 4:
             certificates = chains.setdefault(words[4], [])
             for child in node.children:
-                child_words = _words(child.text)
+                child_words = child.words
                 if child_words[:1] == ["certificate"] and len(child_words) > 1:
                     kind = child_words[1] if len(child_words) > 2 else None
                     certificates.append({"type": kind, "serial": child_words[-1]})
@@ -386,8 +395,7 @@ def http_facts(roots):
     server = {"server": False, "secure_server": False, "authentication": None, "secure_trustpoint": None, "port": None, "secure_port": None,
               "active_session_modules": None, "secure_active_session_modules": None, "lines": []}
     for node in roots:
-        words = _words(node.text)
-        lowered = [word.lower() for word in words]
+        words, lowered = node.words, node.lowered
         negated = lowered[:1] == ["no"]
         body, body_lower = (words[1:], lowered[1:]) if negated else (words, lowered)
         if body_lower[:2] != ["ip", "http"] or len(body) < 3:
@@ -438,8 +446,7 @@ def license_smart_facts(roots):
     facts = {"transport": None, "transport_raw": None, "url_smart": None, "url_cslu": None, "url": None, "url_default": False, "vrf": None,
              "proxy": {"address": None, "port": None}, "usage_interval_days": None, "utility": None, "enabled": None, "lines": []}
     for node in roots:
-        words = _words(node.text)
-        lowered = [word.lower() for word in words]
+        words, lowered = node.words, node.lowered
         negated = lowered[:1] == ["no"]
         body, body_lower = (words[1:], lowered[1:]) if negated else (words, lowered)
         if body_lower[:2] != ["license", "smart"]:
@@ -504,7 +511,7 @@ def call_home_facts(roots, platform):
     """Call-home facts of the configuration (IOS ``call-home`` / ``service call-home``, NX-OS ``callhome``)."""
     facts = empty_call_home()
     for node in roots:
-        lowered = _lower_words(node.text)
+        lowered = node.lowered
         if lowered in (["service", "call-home"], ["no", "service", "call-home"]):
             facts["enabled"] = lowered[0] != "no"
             facts["lines"].append(node.text)
@@ -523,8 +530,7 @@ def call_home_facts(roots, platform):
 def _ios_call_home(node, facts):
     for child in node.children:
         facts["lines"].append(child.text)
-        words = _words(child.text)
-        lowered = [word.lower() for word in words]
+        words, lowered = child.words, child.lowered
         if lowered[:1] == ["profile"] and len(words) > 1:
             name = _unquote(" ".join(words[1:]))
             profile = facts["profiles"].setdefault(name, _new_profile())
@@ -565,8 +571,7 @@ def _ios_profile_line(profile, text):
 def _nxos_callhome(node, facts):
     for child in node.children:
         facts["lines"].append(child.text)
-        words = _words(child.text)
-        lowered = [word.lower() for word in words]
+        words, lowered = child.words, child.lowered
         negated = lowered[:1] == ["no"]
         body, body_lower = (words[1:], lowered[1:]) if negated else (words, lowered)
         if body_lower == ["enable"]:
@@ -637,7 +642,7 @@ def running_config_facts(roots, platform):
     """Every normalised part of docs/facts.md from the configuration tree."""
     hostname = None
     for node in roots:
-        words = _words(node.text)
+        words = node.words
         if len(words) == 2 and words[0].lower() in ("hostname", "switchname"):
             hostname = words[1]
     vrf_contexts, vrfs = vrf_facts(roots)

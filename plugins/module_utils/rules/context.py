@@ -74,16 +74,19 @@ def scalar_leaves(data):
         path, current = queue[index]
         index += 1
         if isinstance(current, dict):
-            pairs = ((("%s.%s" % (path, key)) if path else str(key), value) for key, value in current.items())
+            items = current.items()
+            prefix = path + "." if path else ""
         elif isinstance(current, list):
-            pairs = (("%s.%d" % (path, number), value) for number, value in enumerate(current))
+            items = enumerate(current)
+            prefix = path + "."
         else:
             continue
-        for child, value in pairs:
+        for key, value in items:
             if isinstance(value, (dict, list)):
-                queue.append((child, value))
+                queue.append((prefix + str(key), value))
             else:
-                found.append((child, child.rsplit(".", 1)[-1], value))
+                key = str(key)
+                found.append((prefix + key, key, value))
     return found
 
 
