@@ -126,8 +126,8 @@ def lab_outputs():
 
 
 def per_device_cpu(jobs, repeat):
-    """Median CPU seconds of each job (a callable) over repeat runs."""
-    medians = []
+    """(median, fastest) CPU seconds of each job (a callable) over repeat runs."""
+    medians, fastest = [], []
     for job in jobs:
         samples = []
         for _round in range(repeat):
@@ -135,23 +135,29 @@ def per_device_cpu(jobs, repeat):
             job()
             samples.append(time.process_time() - started)
         medians.append(statistics.median(samples))
-    return medians
+        fastest.append(min(samples))
+    return medians, fastest
 
 
 def bench_diagnose(repeat=10):
-    say("## Parse + diagnose CPU per device (in process, median of %d runs each; target: median under 2 ms)" % repeat)
-    say("| input | devices | median ms | p90 ms | max ms |")
-    say("| --- | ---: | ---: | ---: | ---: |")
+    """Per device: the median of its runs, and its fastest run.
+
+    The fastest run is what the code costs when nothing else on the machine gets in the way (timeit's advice);
+    the median run shows what a shared machine gave at the time. The target applies to the median over devices.
+    """
+    say("## Parse + diagnose CPU per device (in process, %d runs of each device; target: median under 2 ms)" % repeat)
+    say("| input | devices | median ms (each device's median run) | median ms (each device's fastest run) | p90 ms | max ms |")
+    say("| --- | ---: | ---: | ---: | ---: | ---: |")
     figures = {}
     jobs = {
         "live gather of the lab scenarios (the show commands smart_license_facts runs)": diagnose_inputs("live"),
         "capture files (corpus-built, many with show license tech support)": diagnose_inputs("files"),
     }
     for label, callables in jobs.items():
-        times = per_device_cpu(callables, repeat)
+        times, fastest = per_device_cpu(callables, repeat)
         figures[label] = times
-        say("| %s | %d | %.2f | %.2f | %.2f |" % (label, len(times), median_ms(times), statistics.quantiles(times, n=10)[-1] * 1000,
-                                                  max(times) * 1000))
+        say("| %s | %d | %.2f | %.2f | %.2f | %.2f |" % (label, len(times), median_ms(times), median_ms(fastest),
+                                                        statistics.quantiles(times, n=10)[-1] * 1000, max(times) * 1000))
     say()
     return figures
 
