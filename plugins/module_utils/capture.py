@@ -47,25 +47,32 @@ EXEC_VERBS = (
     "traceroute", "clear", "reload", "run", "bash", "tclsh", "debug", "undebug", "send", "request", "test", "verify", "do",
 )
 
-# Platform evidence: (pattern, platform, weight, label).
+# Platform evidence: (pattern, platform, weight, label, needles). A pattern can match only where the lower-cased
+# text holds one of its needles: those cheap substring tests run first, and most patterns are then never searched.
 _EVIDENCE = (
-    (re.compile(r"%LICMGR-\d-"), "nxos", 3, "%LICMGR messages"),
-    (re.compile(r"Cisco Nexus Operating System|NX-OS|\bNXOS\b", re.IGNORECASE), "nxos", 3, "NX-OS banner"),
-    (re.compile(r"show ntp peer-status|^Total peers\s*:", re.IGNORECASE | re.MULTILINE), "nxos", 3, "show ntp peer-status"),
-    (re.compile(r"show running-config callhome|show logging logfile", re.IGNORECASE), "nxos", 3, "NX-OS-only command"),
-    (re.compile(r"\buse-vrf\b"), "nxos", 2, "use-vrf"),
-    (re.compile(r"^(?:\S*#)?\s*vrf context\s", re.MULTILINE), "nxos", 2, "vrf context"),
-    (re.compile(r"^!Command: show", re.MULTILINE), "nxos", 2, "NX-OS running-config header"),
-    (re.compile(r"^\s*feature\s+\S+\s*$", re.MULTILINE), "nxos", 1, "feature lines"),
-    (re.compile(r"^switch(?:\([^)]+\))?# ", re.MULTILINE), "nxos", 1, "switch# prompt"),
-    (re.compile(r"%SMART_LIC-\d-"), "ios", 2, "%SMART_LIC messages"),
-    (re.compile(r"Cisco IOS XE Software|IOS-XE|IOSXE|Cisco IOS Software", re.IGNORECASE), "ios", 3, "IOS XE banner"),
-    (re.compile(r"show ntp associations|^\s*address\s+ref clock\s+st\s", re.IGNORECASE | re.MULTILINE), "ios", 3, "show ntp associations"),
-    (re.compile(r"^Building configuration|^Current configuration\s*:", re.MULTILINE), "ios", 3, "IOS running-config header"),
-    (re.compile(r"show call-home|show license tech support|show ip http (?:client|server)", re.IGNORECASE), "ios", 2, "IOS XE-only command"),
-    (re.compile(r"^\s*crypto pki trustpoint\s", re.MULTILINE), "ios", 2, "crypto pki trustpoint"),
-    (re.compile(r"^Type escape sequence to abort", re.MULTILINE), "ios", 1, "IOS ping"),
-    (re.compile(r"^Router(?:\([^)]+\))?[>#]", re.MULTILINE), "ios", 1, "Router# prompt"),
+    (re.compile(r"%LICMGR-\d-"), "nxos", 3, "%LICMGR messages", ("%licmgr-",)),
+    (re.compile(r"Cisco Nexus Operating System|NX-OS|\bNXOS\b", re.IGNORECASE), "nxos", 3, "NX-OS banner", ("nexus", "nx-os", "nxos")),
+    (re.compile(r"show ntp peer-status|^Total peers\s*:", re.IGNORECASE | re.MULTILINE), "nxos", 3, "show ntp peer-status",
+     ("show ntp peer-status", "total peers")),
+    (re.compile(r"show running-config callhome|show logging logfile", re.IGNORECASE), "nxos", 3, "NX-OS-only command",
+     ("show running-config callhome", "show logging logfile")),
+    (re.compile(r"\buse-vrf\b"), "nxos", 2, "use-vrf", ("use-vrf",)),
+    (re.compile(r"^(?:\S*#)?\s*vrf context\s", re.MULTILINE), "nxos", 2, "vrf context", ("vrf context",)),
+    (re.compile(r"^!Command: show", re.MULTILINE), "nxos", 2, "NX-OS running-config header", ("!command: show",)),
+    (re.compile(r"^\s*feature\s+\S+\s*$", re.MULTILINE), "nxos", 1, "feature lines", ("feature",)),
+    (re.compile(r"^switch(?:\([^)]+\))?# ", re.MULTILINE), "nxos", 1, "switch# prompt", ("switch",)),
+    (re.compile(r"%SMART_LIC-\d-"), "ios", 2, "%SMART_LIC messages", ("%smart_lic-",)),
+    (re.compile(r"Cisco IOS XE Software|IOS-XE|IOSXE|Cisco IOS Software", re.IGNORECASE), "ios", 3, "IOS XE banner",
+     ("cisco ios", "ios-xe", "iosxe")),
+    (re.compile(r"show ntp associations|^\s*address\s+ref clock\s+st\s", re.IGNORECASE | re.MULTILINE), "ios", 3, "show ntp associations",
+     ("show ntp associations", "ref clock")),
+    (re.compile(r"^Building configuration|^Current configuration\s*:", re.MULTILINE), "ios", 3, "IOS running-config header",
+     ("building configuration", "current configuration")),
+    (re.compile(r"show call-home|show license tech support|show ip http (?:client|server)", re.IGNORECASE), "ios", 2, "IOS XE-only command",
+     ("show call-home", "show license tech support", "show ip http ")),
+    (re.compile(r"^\s*crypto pki trustpoint\s", re.MULTILINE), "ios", 2, "crypto pki trustpoint", ("crypto pki trustpoint",)),
+    (re.compile(r"^Type escape sequence to abort", re.MULTILINE), "ios", 1, "IOS ping", ("type escape sequence to abort",)),
+    (re.compile(r"^Router(?:\([^)]+\))?[>#]", re.MULTILINE), "ios", 1, "Router# prompt", ("router",)),
 )
 
 
@@ -82,7 +89,12 @@ def detect_platform(text, hint=None):
         body = ""
     scores = {"ios": 0, "nxos": 0}
     evidence = []
-    for pattern, platform, weight, label in _EVIDENCE:
+    # Lower-casing can turn a non-ASCII letter into several characters (as 'İ'), which the regex's case-insensitive
+    # match does not: the needles are a safe shortcut only for ASCII text.
+    lowered = body.lower() if body.isascii() else None
+    for pattern, platform, weight, label, needles in _EVIDENCE:
+        if lowered is not None and not any(needle in lowered for needle in needles):
+            continue
         if pattern.search(body):
             scores[platform] += weight
             evidence.append("%s: %s" % (platform, label))
@@ -117,12 +129,13 @@ def _starts(lines, platform, host=None):
     """Every line that opens a section: tech-support headers and prompts echoing a command (only ``host``'s prompts when given)."""
     starts = []
     for index, line in enumerate(lines):
-        header = None if host else _HEADER.match(line)
+        # A header holds six dashes, a prompt '#' or '>': tested first, as most lines are neither.
+        header = None if host or "------" not in line else _HEADER.match(line)
         if header:
             starts.append({"index": index, "source": "header", "command": header.group("command").strip(), "prompt": None, "host": None,
                            "mode": None})
             continue
-        prompt = _PROMPT_COMMAND.match(line)
+        prompt = _PROMPT_COMMAND.match(line) if "#" in line or ">" in line else None
         if prompt and host and prompt.group("host") != host:
             continue
         if prompt and _looks_like_command(prompt.group("command"), prompt.group("mode"), platform):
@@ -284,7 +297,7 @@ def _section(lines, start, end, hosts, platform, scan_prompts=True):
     body = lines[start["index"] + 1:end]
     cut = None
     for offset, line in enumerate(body if scan_prompts else ()):
-        bare = _PROMPT_BARE.match(line.strip()) if line.strip() else None
+        bare = _PROMPT_BARE.match(line.strip()) if "#" in line or ">" in line else None
         if bare and bare.group("host") in hosts:
             cut = offset
             break

@@ -167,10 +167,18 @@ class Context:
         for name in ([command] if command else STATUS_COMMANDS):
             if not self.has(name):
                 continue
-            for path, leaf, value in self.leaves(name):
-                if pattern.search(leaf):
-                    found.append((name, path, value))
+            # Keys repeat (one per list item): each distinct key is tested once.
+            matching = {leaf for leaf in self.leaf_keys(name) if pattern.search(leaf)}
+            if matching:
+                found.extend((name, path, value) for path, leaf, value in self.leaves(name) if leaf in matching)
         return found
+
+    def leaf_keys(self, command):
+        """The distinct last keys of ``leaves(command)``."""
+        key = ("leaf_keys", command)
+        if key not in self.cache:
+            self.cache[key] = {leaf for _path, leaf, _value in self.leaves(command)}
+        return self.cache[key]
 
     def leaves(self, command):
         """(path, last key, value) of every scalar of a command's facts, computed once per command."""
