@@ -211,6 +211,15 @@ def test_platform_hint_overrides_the_content():
     assert capture.detect_platform("nothing telling") == (None, [])
 
 
+def test_platform_evidence_in_non_ascii_text():
+    # The case-insensitive regexes match these letters ("ſ" for "s", "İ" for "i"); lower-casing does not give the
+    # ASCII words back, so the substring shortcut must not decide for such text.
+    assert capture.detect_platform("Cisco NXOſ\nuse-vrf management\n") == ("nxos", ["nxos: NX-OS banner", "nxos: use-vrf"])
+    assert capture.detect_platform("CİSCO IOS XE SOFTWARE, Version 17.9.4\n") == ("ios", ["ios: IOS XE banner"])
+    # The same words in ASCII take the shortcut and give the same answer.
+    assert capture.detect_platform("CISCO IOS XE SOFTWARE, Version 17.9.4\n") == ("ios", ["ios: IOS XE banner"])
+
+
 def test_no_recognisable_section():
     assert capture.read_capture("")["reason"] == "the capture is empty"
     result = capture.read_capture("Smart Licensing is ENABLED\nUtility:\n  Status: DISABLED")
