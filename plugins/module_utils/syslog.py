@@ -405,14 +405,12 @@ def log_years_in_lines(lines):
 
 def newest_year(text):
     """The newest year any timestamped log line of the text prints, or None."""
-    years = log_years(text)
-    return max(years) if years else None
+    return max(log_years(text), default=None)
 
 
 def newest_year_in_lines(lines):
     """newest_year for text already split by ``text_lines``."""
-    years = log_years_in_lines(lines)
-    return max(years) if years else None
+    return max(log_years_in_lines(lines), default=None)
 
 
 def is_log_line(line):

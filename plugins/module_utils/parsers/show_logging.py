@@ -127,11 +127,11 @@ def _parse_into(text, result):
     result["header"] = header or None
     result["lines_total"] = entries
     result["content_lines_total"] = content
-    result["default_year"] = syslog.newest_year(text)
+    result["default_year"] = syslog.newest_year_in_lines(lines)
     if "LICMGR" in (text if isinstance(text, str) else "") or styles == {"nxos"}:
         result["platform"] = "nxos"
     elif styles == {"ios"} or header.get("buffer") or header.get("syslog_enabled") is not None:
         result["platform"] = "ios"
-    result["messages"] = syslog.parse_messages(text, result["default_year"])
+    result["messages"] = syslog.messages_in_lines(lines, result["default_year"])
     if not header and not entries and result["unparsed"]:
         result["warnings"].append("output does not look like show logging")
