@@ -408,12 +408,12 @@ class Context:
         """Messages of the given events, oldest first."""
         if "by_event" not in self.cache:
             by_event = self.cache["by_event"] = {}
-            for message in self.sorted_messages():
+            for message in self._sorted():
                 by_event.setdefault(message.get("event"), []).append(message)
         if len(names) == 1:
             return list(self.cache["by_event"].get(names[0].upper(), ()))
         wanted = {name.upper() for name in names}
-        return [message for message in self.sorted_messages() if message.get("event") in wanted]
+        return [message for message in self._sorted() if message.get("event") in wanted]
 
     def order_key(self, message):
         """Sort key: timestamps where both messages have one, else position in the log."""
@@ -434,14 +434,20 @@ class Context:
 
     def sorted_messages(self):
         """The messages, oldest first (sorted once; a new list each call)."""
+        return list(self._sorted())
+
+    def _sorted(self):
+        """The cached sorted list itself, for the lookups here that only read it."""
         if "sorted" not in self.cache:
             self.cache["sorted"] = sorted(self.messages, key=self.order_key)
-        return list(self.cache["sorted"])
+        return self.cache["sorted"]
 
     def clearing_message(self, message, extra_events=()):
         """The first message after `message` whose event clears it (catalog cleared_by), or None."""
         clearing = set(catalog.events_clearing(message.get("event"))) | set(extra_events)
-        for other in self.sorted_messages():
+        if not clearing:
+            return None
+        for other in self._sorted():
             if other.get("event") in clearing and self.is_later(message, other):
                 return other
         return None
@@ -467,7 +473,14 @@ class Context:
         return active, recovered
 
     def split(self, event):
-        """(current messages, recovered messages) of an event, with the clearing rules of CLEARING."""
+        """(current messages, recovered messages) of an event, with the clearing rules of CLEARING (worked out once per event)."""
+        key = ("split", event)
+        if key not in self.cache:
+            self.cache[key] = self._split(event)
+        active, recovered = self.cache[key]
+        return list(active), list(recovered)
+
+    def _split(self, event):
         extra_events, by_ack, field = CLEARING.get(event, ((), False, None))
         active, recovered = self.split_active(event, extra_events, by_ack)
         if field and active:
