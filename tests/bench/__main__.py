@@ -156,8 +156,8 @@ def bench_diagnose(repeat=10):
     for label, callables in jobs.items():
         times, fastest = per_device_cpu(callables, repeat)
         figures[label] = times
-        say("| %s | %d | %.2f | %.2f | %.2f | %.2f |" % (label, len(times), median_ms(times), median_ms(fastest),
-                                                        statistics.quantiles(times, n=10)[-1] * 1000, max(times) * 1000))
+        p90 = statistics.quantiles(times, n=10)[-1] * 1000
+        say("| %s | %d | %.2f | %.2f | %.2f | %.2f |" % (label, len(times), median_ms(times), median_ms(fastest), p90, max(times) * 1000))
     say()
     return figures
 
