@@ -289,7 +289,8 @@ def _read_into(tree, text):
                 stack.append((indent, node))
                 last_key = node if value is None else None
             else:
-                last_key = _add_pairs(stack, parent, key, value, gap, indent, line)
+                _add_pairs(stack, parent, key, value, gap, indent, line)
+                last_key = None
         else:
             attach = last_key if last_key is not None and last_key.indent == indent and not last_key.children else None
             if attach is None:
@@ -346,7 +347,7 @@ def _repair_indent(lines, index, indent, value, stack):
 
 def _add_pairs(stack, parent, key, value, gap, indent, line):
     """Add the node(s) of a key line whose value holds a colon under `parent` (several pairs, or a title and its
-    first child); push the one that may get children. Returns the bare-title node, if any."""
+    first child); push the one that may get children."""
     if gap >= 2 and _INLINE_KEY.match(value):
         # "Trust Code Installed:    Trust Code Type: CSSM": a title and its first child on one line.
         node = Node(key, None, indent, line)
@@ -361,14 +362,13 @@ def _add_pairs(stack, parent, key, value, gap, indent, line):
                 node.children.append(child)
                 first = first or child
             stack.append((child_indent, first))
-        return None
+        return
     first = None
     for pair_key, pair_value in split_pairs(key, value):
         node = Node(pair_key, pair_value, indent, line)
         parent.children.append(node)
         first = first or node
     stack.append((indent, first))
-    return None
 
 
 # ----------------------------------------------------------------- to dicts

@@ -152,10 +152,6 @@ def _banner_end(stripped):
     return delimiter or None
 
 
-def _words(line):
-    return line.split()
-
-
 def _unquote(value):
     value = (value or "").strip()
     if len(value) >= 2 and value[0] == value[-1] == '"':
@@ -328,8 +324,7 @@ def vrf_facts(roots):
             context = contexts.setdefault(name, {"domain_name": None, "name_servers": [], "domain_list": [], "hosts": {}, "lines": []})
             for child in node.children:
                 context["lines"].append(child.text)
-                child_words = child.words
-                child_lower = [word.lower() for word in child_words]
+                child_words, child_lower = child.words, child.lowered
                 if child_lower[:2] == ["ip", "domain-name"] and len(child_words) > 2:
                     context["domain_name"] = child_words[2]
                 elif child_lower[:2] == ["ip", "domain-list"] and len(child_words) > 2:
@@ -363,8 +358,7 @@ def pki_facts(roots):
                                                   "subject_name": None, "certificates": 0, "lines": []})
             for child in node.children:
                 point["lines"].append(child.text)
-                child_words = child.words
-                child_lower = [word.lower() for word in child_words]
+                child_words, child_lower = child.words, child.lowered
                 if child_lower[:1] == ["enrollment"] and len(child_words) > 1:
                     method = child_lower[1]
                     if method not in ("retry", "mode") or point["enrollment"] is None:
@@ -535,7 +529,7 @@ def _ios_call_home(node, facts):
             name = _unquote(" ".join(words[1:]))
             profile = facts["profiles"].setdefault(name, _new_profile())
             for line in child.walk():
-                _ios_profile_line(profile, line.text)
+                _ios_profile_line(profile, line)
                 facts["lines"].append(line.text)
         elif lowered[:1] == ["vrf"] and len(words) > 1:
             facts["vrf"] = words[1]
@@ -548,10 +542,9 @@ def _ios_call_home(node, facts):
             facts["http_proxy"] = {"address": _unquote(words[1]), "port": to_int(words[port + 1]) if port and port + 1 < len(words) else None}
 
 
-def _ios_profile_line(profile, text):
-    profile["lines"].append(text)
-    words = _words(text)
-    lowered = [word.lower() for word in words]
+def _ios_profile_line(profile, line):
+    profile["lines"].append(line.text)
+    words, lowered = line.words, line.lowered
     negated = lowered[:1] == ["no"]
     body, body_lower = (words[1:], lowered[1:]) if negated else (words, lowered)
     if body_lower == ["active"]:
