@@ -39,6 +39,7 @@ _PROMPT_LIKE_END = re.compile(r"[\w+\-.:/\[\]]+(?:\([^)]+\)){0,3}[>#] ?$")
 # Characters at the end of a line searched for something that looks like a prompt.
 _PROMPT_TAIL = 256
 _HEADING_END = re.compile(r"^[A-Z][A-Za-z0-9 ,/()_'-]*:\s*$")
+_UNDERLINE_ONLY = re.compile(r"\s*=+\s*")
 # fmt: on
 
 # Command words an echoed prompt line may start with (in exec mode), beyond the commands the registry knows.
@@ -163,7 +164,7 @@ def _structure_problems(section, output_lines, platform):
     last = output_lines[-1]
     if canonical.startswith("show license") and _HEADING_END.match(last):
         reasons.append("ends with the heading '%s' and nothing under it" % last.strip())
-    if canonical.startswith("show license") and re.fullmatch(r"\s*=+\s*", last):
+    if canonical.startswith("show license") and "=" in last and _UNDERLINE_ONLY.fullmatch(last):
         reasons.append("ends with a section title underline and nothing under it")
     if canonical == "show license tech support":
         text = section["output"]
@@ -171,7 +172,7 @@ def _structure_problems(section, output_lines, platform):
             reasons.append("show license tech support without its last section 'Platform Provided Mapping Table'")
     if canonical == "show running-config" and not section["pipes"] and platform != "nxos" \
             and re.search(r"^(?:Building configuration|Current configuration\s*:)", section["output"], re.MULTILINE) \
-            and not any(line.strip() == "end" for line in output_lines):
+            and "end" not in map(str.strip, output_lines):
         reasons.append("running-config without its final 'end' line")
     return reasons
 

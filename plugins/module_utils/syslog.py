@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils import catalog
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import MONTHS, parse_udi, text_lines, to_iso
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import MONTHS, iso_from_parts, parse_udi, text_lines, to_iso
 
 SLP_FACILITIES = ("SMART_LIC", "LICMGR")
 
@@ -190,8 +190,11 @@ def _timestamp(prefix):
 def _iso(stamp, year):
     if not stamp.get("mon") or not year:
         return None
-    zone = " UTC" if stamp.get("tz") in ("UTC", "GMT", "Z") else ""
-    return to_iso("%s %s %s %s%s" % (stamp["mon"], stamp["day"], year, stamp["time"], zone))
+    zone = "UTC" if stamp.get("tz") in ("UTC", "GMT", "Z") else None
+    if isinstance(year, int) and 1000 <= year <= 9999:
+        # The parts as read from the timestamp: no need to print them and read them back.
+        return iso_from_parts(stamp["mon"], stamp["day"], year, stamp["time"], zone)
+    return to_iso("%s %s %s %s%s" % (stamp["mon"], stamp["day"], year, stamp["time"], " " + zone if zone else ""))
 
 
 def parse_line(line, default_year=None):

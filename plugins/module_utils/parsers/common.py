@@ -78,7 +78,8 @@ def to_bool(value):
     return None
 
 
-def _build_iso(mon, day, year, time_text, tz):
+def iso_from_parts(mon, day, year, time_text, tz):
+    """ISO 8601 text of a date's parts ('Nov', 17, 2026, '18:05:09', 'UTC'), 'Z' added for UTC; None when they make no date."""
     month = MONTHS.get(mon.lower()[:3])
     if not month:
         return None
@@ -102,7 +103,8 @@ def to_iso(value, default_year=None):
     text = clean(value)
     if text is None:
         return None
-    match = _DATE_ISO.search(text)
+    # An ISO date holds '-': most device dates do not, and the search is skipped.
+    match = _DATE_ISO.search(text) if "-" in text else None
     if match:
         iso = match.group("iso").replace(" ", "T")
         zone = match.group("z")
@@ -111,11 +113,11 @@ def to_iso(value, default_year=None):
         match = pattern.search(text)
         if match:
             parts = match.groupdict()
-            return _build_iso(parts["mon"], parts["day"], parts["year"], parts["time"], parts.get("tz"))
+            return iso_from_parts(parts["mon"], parts["day"], parts["year"], parts["time"], parts.get("tz"))
     if default_year:
         match = re.search(r"(?P<mon>[A-Za-z]{3})\s+(?P<day>\d{1,2})\s+(?P<time>\d{1,2}:\d{2}:\d{2})", text)
         if match:
-            return _build_iso(match.group("mon"), match.group("day"), default_year, match.group("time"), None)
+            return iso_from_parts(match.group("mon"), match.group("day"), default_year, match.group("time"), None)
     return None
 
 
@@ -226,7 +228,7 @@ def text_lines(text):
         lines = [_shorten(line) if len(line) > MAX_BLANK_RUN else line for line in lines]
     if "--More--" in text or "\b" in text:
         lines = [_MORE.sub("", line) if "--More--" in line else line for line in lines]
-    return [line.rstrip() for line in lines]
+    return list(map(str.rstrip, lines))
 
 
 def _shorten(line):

@@ -386,10 +386,9 @@ def _convert(node):
         if node.text:
             return {"value": node.value, "text": list(node.text)}
         return node.value if node.value is not None else ""
-    keys = {child.key for child in node.children}
     result = {}
     if node.value is not None:
-        result["_value" if "value" in keys else "value"] = node.value
+        result["_value" if any(child.key == "value" for child in node.children) else "value"] = node.value
     repeated = set()
     for child in node.children:
         key = child.key
@@ -402,7 +401,7 @@ def _convert(node):
             result[key] = [result[key], converted]
             repeated.add(key)
     if node.text:
-        result["_text" if "text" in keys else "text"] = list(node.text)
+        result["_text" if any(child.key == "text" for child in node.children) else "text"] = list(node.text)
     return result
 
 

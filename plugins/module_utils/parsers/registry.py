@@ -223,7 +223,13 @@ _CANONICAL = {"ios": frozenset(IOS_COMMANDS), "nxos": frozenset(NXOS_COMMANDS + 
 
 def normalize_platform(platform):
     """'ios', 'cisco.ios.ios', 'iosxe', 'ios-xe' → 'ios'; 'nxos', 'cisco.nxos.nxos', 'nx-os' → 'nxos'; else None."""
-    text = str(platform or "").strip().lower().replace("_", "-")
+    return _normalize_platform(str(platform or ""))
+
+
+# A run names a few platforms again and again (one per command): each name is worked out once.
+@lru_cache(maxsize=256)
+def _normalize_platform(name):
+    text = name.strip().lower().replace("_", "-")
     if not text:
         return None
     last = text.rsplit(".", maxsplit=1)[-1]

@@ -80,25 +80,30 @@ def parse(text):
     return finish(tree, COMMAND, status_facts(tree), KNOWN_TEXT)
 
 
-def _block(tree, key, anywhere=False):
-    """The status block `key`: in the 'Smart Licensing Status' chapter or before any chapter; with `anywhere`, in any chapter."""
-    found = tree.status_blocks().find(key)
-    if found is None:
-        found = tree.root.find(key)
-    if found is None and anywhere:
+def _status_block_index(tree):
+    """{key: block}: the first block of each key in the 'Smart Licensing Status' chapter, else before any chapter."""
+    index = {}
+    for node in (tree.status_blocks(), tree.root):
+        for child in node.children:
+            index.setdefault(child.key, child)
+    trust = "trust_code_installed"
+    if trust not in index:
+        # The trust code block may sit in any chapter.
         for chapter in tree.root.children:
             if chapter.heading:
-                found = chapter.find(key)
+                found = chapter.find(trust)
                 if found is not None:
+                    index[trust] = found
                     break
-    return found
+    return index
 
 
 def status_facts(tree):
     """Normalised status part of a license output tree (dict; '_recognised' tells whether it looked like one)."""
     facts = {}
     warnings = []
-    blocks = {key: _block(tree, key, anywhere=(key == "trust_code_installed")) for key in STATUS_BLOCKS}
+    index = _status_block_index(tree)
+    blocks = {key: index.get(key) for key in STATUS_BLOCKS}
     enabled_line = _enabled_line(tree)
     recognised = enabled_line is not None or any(blocks[key] is not None for key in CORE_BLOCKS)
     facts["_recognised"] = recognised

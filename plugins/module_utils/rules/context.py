@@ -66,7 +66,10 @@ WALK_LIMIT = 20000
 
 
 def scalar_leaves(data):
-    """(dotted path, last key, value) of every scalar of nested dicts and lists, breadth first."""
+    """(path prefix, last key, value) of every scalar of nested dicts and lists, breadth first.
+
+    A leaf's dotted path is its prefix plus its key: callers join the two only for the leaves they keep.
+    """
     found = []
     queue = [("", data)]
     index = 0
@@ -85,8 +88,7 @@ def scalar_leaves(data):
             if isinstance(value, (dict, list)):
                 queue.append((prefix + str(key), value))
             else:
-                key = str(key)
-                found.append((prefix + key, key, value))
+                found.append((prefix, str(key), value))
     return found
 
 
@@ -170,18 +172,18 @@ class Context:
             # Keys repeat (one per list item): each distinct key is tested once.
             matching = {leaf for leaf in self.leaf_keys(name) if pattern.search(leaf)}
             if matching:
-                found.extend((name, path, value) for path, leaf, value in self.leaves(name) if leaf in matching)
+                found.extend((name, prefix + leaf, value) for prefix, leaf, value in self.leaves(name) if leaf in matching)
         return found
 
     def leaf_keys(self, command):
         """The distinct last keys of ``leaves(command)``."""
         key = ("leaf_keys", command)
         if key not in self.cache:
-            self.cache[key] = {leaf for _path, leaf, _value in self.leaves(command)}
+            self.cache[key] = {leaf for _prefix, leaf, _value in self.leaves(command)}
         return self.cache[key]
 
     def leaves(self, command):
-        """(path, last key, value) of every scalar of a command's facts, computed once per command."""
+        """(path prefix, last key, value) of every scalar of a command's facts (see scalar_leaves), computed once per command."""
         key = ("leaves", command)
         if key not in self.cache:
             self.cache[key] = scalar_leaves(self.fact(command))
@@ -310,7 +312,12 @@ class Context:
         return None, None
 
     def past_times(self):
-        """(datetime, label) of every past event the license outputs print."""
+        """(datetime, label) of every past event the license outputs print (worked out once: do not change the list)."""
+        if "past_times" not in self.cache:
+            self.cache["past_times"] = self._past_times()
+        return self.cache["past_times"]
+
+    def _past_times(self):
         found = []
         usage = self.usage()
         for key in ("last_ack_received", "last_report_push", "last_report_file_write"):

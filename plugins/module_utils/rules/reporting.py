@@ -205,9 +205,10 @@ def _summary_lines(ctx):
     for command in ("show license tech support", "show license all", "show license status"):
         if not ctx.has(command):
             continue
-        for path, _leaf, value in ctx.leaves(command):
-            if value is None or ".usage_report_summary." not in "." + path:
+        for prefix, leaf, value in ctx.leaves(command):
+            if value is None or ".usage_report_summary." not in "." + prefix + leaf:
                 continue
+            path = prefix + leaf
             key = path.rsplit(".", 1)[-1].replace("_", " ")
             if key.endswith(" raw"):
                 key = key[:-4]
