@@ -52,8 +52,13 @@ def to_int(value):
     text = clean(value)
     if text is None:
         return None
-    match = re.search(r"-?\d+", text.replace(",", ""))
+    if text.isascii() and text.isdigit():
+        return int(text)
+    match = _INTEGER.search(text.replace(",", ""))
     return int(match.group(0)) if match else None
+
+
+_INTEGER = re.compile(r"-?\d+")
 
 
 TRUE_WORDS = frozenset({"yes", "true", "enabled", "enable", "active", "on", "installed", "allowed"})
@@ -141,13 +146,14 @@ _NOT_WORD = re.compile(r"[^0-9A-Za-z]+")
 
 
 @lru_cache(maxsize=4096)
-def _snake(key):
+def snake_text(key):
+    """snake() of a str (the few keys devices print are worked out once)."""
     return _NOT_WORD.sub("_", key).strip("_").lower() or "_"
 
 
 def snake(key):
     """'Next ACK deadline' → 'next_ack_deadline'; 'First report requirement (days)' → 'first_report_requirement_days'."""
-    return _snake(str(key))
+    return snake_text(str(key))
 
 
 def set_date(target, name, raw, default_year=None):

@@ -35,7 +35,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean, new_result, parse_udi, snake, text_lines, to_iso
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean, new_result, parse_udi, snake_text, text_lines, to_int, to_iso
 
 UNDERLINE = re.compile(r"^\s*={3,}\s*$")
 # "Load for five secs: 2%/0%; one minute: 0%; five minutes: 0%"
@@ -83,7 +83,7 @@ class Node:
         self.indent = indent
         self.line = line            # the input line (rstripped)
         self.heading = heading
-        self.key = snake(title) if title is not None else None   # the title in snake_case
+        self.key = snake_text(title) if title is not None else None   # the title (a str) in snake_case
 
     def find(self, *names):
         """The first child whose snake_case key is one of `names` (None when absent)."""
@@ -104,8 +104,18 @@ class Node:
 
     def get(self, *keys):
         """Raw value of the node at `keys` (its value, else its single text line), or None."""
-        node = self.path(*keys)
-        return node.content() if node is not None else None
+        # path() and content() written out: the parsers ask for a few dozen values per output.
+        node = self
+        for key in keys:
+            for child in node.children:
+                if child.key == key:
+                    node = child
+                    break
+            else:
+                return None
+        if node.value is not None:
+            return node.value
+        return node.text[0] if len(node.text) == 1 else None
 
     def content(self):
         """The node's value, else its text when it has exactly one text line."""
@@ -535,11 +545,7 @@ def normalise_role(title):
 
 def first_int(raw):
     """First integer of a raw value ('0(10)' → 0, '30  days' → 30), or None."""
-    text = clean(raw)
-    if text is None:
-        return None
-    match = re.search(r"-?\d+", text.replace(",", ""))
-    return int(match.group(0)) if match else None
+    return to_int(raw)
 
 
 def known_line(line, patterns):

@@ -37,6 +37,8 @@ _ROW = re.compile(r"^\s*(?P<id>\d+)\s*,?\s+(?P<state>[A-Za-z_]+)\s*,?\s+(?P<flag
 _NO_REPORTS = re.compile(r"^No (?:RUM )?reports?\b.*$", re.IGNORECASE)
 KNOWN_TEXT = (_HEADER, _ROW, _NO_REPORTS)
 _DETAIL_DATES = ("start_time", "end_time")
+# States of the reports that wait for no acknowledgement.
+NOT_PENDING = ACKNOWLEDGED | GONE | COLLECTING
 
 
 @guarded(COMMAND)
@@ -45,7 +47,10 @@ def parse(text):
     tree = read(text)
     reports = []
     header = False
+    details = []
     for node in tree.root.walk():
+        if node.key == "report_id" and node.children:
+            details.append(node)
         for line in node.text:
             if _HEADER.match(line):
                 header = True
@@ -54,13 +59,12 @@ def parse(text):
             if match:
                 reports.append({"id": int(match.group("id")), "name": clean(match.group("name")), "state": match.group("state").upper(),
                                 "flag": match.group("flag").upper(), "state_change_reason": None, "start_time": None, "end_time": None})
-    for node in tree.root.walk():
-        if node.key == "report_id" and node.children:
-            reports.append(_detail(node))
+    # The 'Report Id: N' blocks of 'rum id N detail' come after the rows.
+    reports.extend(_detail(node) for node in details)
     for report in reports:
         state = report.get("state") or ""
         report["acknowledged"] = state in ACKNOWLEDGED
-        report["pending_ack"] = bool(state) and state not in ACKNOWLEDGED | GONE | COLLECTING
+        report["pending_ack"] = bool(state) and state not in NOT_PENDING
     by_state = {}
     for report in reports:
         by_state[report.get("state")] = by_state.get(report.get("state"), 0) + 1

@@ -37,7 +37,8 @@ def table_rows(lines):
     """Licenses of the summary table rows among `lines`."""
     licenses = []
     for line in lines:
-        match = _ROW.match(line)
+        # A row holds the entitlement tag in parentheses.
+        match = _ROW.match(line) if "(" in line else None
         if match:
             licenses.append({"name": clean(match.group("name")), "entitlement": clean(match.group("tag")),
                              "count": int(match.group("count")), "status": clean(match.group("status"))})

@@ -41,6 +41,7 @@ _NX_COUNT = re.compile(r"^\s*Count\s*$", re.IGNORECASE)
 _NX_DASHES = re.compile(r"^\s*-{5,}\s*$")
 _NX_ROW = re.compile(r"^(?P<feature>\S+)\s+(?P<ins>Yes|No)\s+(?P<count>\d+|-)\s+(?P<rest>\S.*)$", re.IGNORECASE)
 _NX_STATUS = re.compile(r"^(?P<status>In use|Unused|Unlicensed|Expired|Grace|\S+)\s*(?P<tail>.*)$", re.IGNORECASE)
+_NX_GRACE = re.compile(r"Grace\s+(?P<left>.+)$", re.IGNORECASE)
 KNOWN_TEXT = (_NX_HEADER, _NX_COUNT, _NX_DASHES, _NX_ROW, _NO_LICENSES)
 
 
@@ -120,7 +121,7 @@ def nxos_table(lines):
             expiry = tail[0] if tail else ""
             comments = tail[1] if len(tail) > 1 else ""
         count = match.group("count")
-        grace = re.search(r"Grace\s+(?P<left>.+)$", comments, re.IGNORECASE)
+        grace = _NX_GRACE.search(comments)
         licenses.append({
             "name": match.group("feature"),
             "entitlement": None,

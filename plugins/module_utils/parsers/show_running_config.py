@@ -41,6 +41,11 @@ _HEADER = re.compile(
 _PROMPT = re.compile(r"^[A-Za-z0-9_.\-:/\[\]@]+(?:\([^)\s]*\))?[#>]\s*(?:(?:sh|sho|show)\b.*)?$", re.IGNORECASE)
 _ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+run\S*(?:\s+.*)?$", re.IGNORECASE)
 _ERROR = re.compile(r"^\s*(?:%\s*(?:Invalid|Incomplete|Ambiguous|Unknown|Error)|Invalid command|Syntax error|ERROR:)", re.IGNORECASE)
+# The characters each regex above can match first (after the blanks), case variants included:
+# a line starting otherwise is not tried against it.
+_HEADER_FIRST = frozenset("BbCcLlNn!")
+_ERROR_FIRST = frozenset("%EeIiSs\u0130\u0131\u017f")
+_ECHO_FIRST = frozenset("Ss\u017f")
 _VERSION = re.compile(r"^version\s+(?P<version>\S+)", re.IGNORECASE)
 # First words of top-level configuration lines, to tell a configuration from another command's output.
 _CONFIG_WORDS = frozenset(
@@ -76,7 +81,7 @@ class ConfigLine:
     def lowered(self):
         """``words`` in lower case."""
         if self._lowered is None:
-            self._lowered = [word.lower() for word in self.words]
+            self._lowered = list(map(str.lower, self.words))
         return self._lowered
 
     def walk(self):
@@ -97,7 +102,7 @@ def config_tree(text):
     stack = []
     banner_end = None
     for raw in text_lines(text):
-        line = raw.expandtabs(8).rstrip()
+        line = (raw.expandtabs(8) if "\t" in raw else raw).rstrip()
         stripped = line.strip()
         if banner_end is not None:
             if banner_end in line:
@@ -105,23 +110,27 @@ def config_tree(text):
             continue
         if not stripped:
             continue
-        match = _HEADER.match(line)
-        if match:
-            if match.group("bytes"):
-                header["current_configuration_bytes"] = int(match.group("bytes"))
-            elif stripped.startswith("!Command:"):
-                header["nxos_command"] = stripped[len("!Command:"):].strip()
-            continue
-        if stripped.startswith("!"):
-            continue
-        if _ERROR.match(line):
+        # The first printed character rules out most of the regexes below before they run.
+        first = stripped[0]
+        if first in _HEADER_FIRST:
+            match = _HEADER.match(line)
+            if match:
+                if match.group("bytes"):
+                    header["current_configuration_bytes"] = int(match.group("bytes"))
+                elif stripped.startswith("!Command:"):
+                    header["nxos_command"] = stripped[len("!Command:"):].strip()
+                continue
+            if first == "!":
+                continue
+        if first in _ERROR_FIRST and _ERROR.match(line):
             errors.append(stripped)
             continue
         indent = len(line) - len(line.lstrip(" "))
-        if indent == 0 and (_PROMPT.match(stripped) or _ECHO.match(stripped)) and not _looks_config(stripped):
+        if indent == 0 and ("#" in stripped or ">" in stripped or first in _ECHO_FIRST) \
+                and (_PROMPT.match(stripped) or _ECHO.match(stripped)) and not _looks_config(stripped):
             header.setdefault("command", stripped)
             continue
-        if indent == 0 and stripped.lower().startswith("banner "):
+        if indent == 0 and first in "bB" and stripped.lower().startswith("banner "):
             banner_end = _banner_end(stripped)
         node = ConfigLine(stripped, indent)
         while stack and stack[-1].indent >= indent:
@@ -169,15 +178,17 @@ def detect_platform(roots, header):
     for node in roots:
         words = node.lowered
         first = words[0] if words else ""
-        if first == "feature" or first == "switchname" or words[:2] == ["vrf", "context"] or first == "callhome":
+        # The first word is tested before the slices, which only lines starting with that word can match.
+        if first in ("feature", "switchname", "callhome") or (first == "vrf" and words[:2] == ["vrf", "context"]):
             nxos += 2
         elif "use-vrf" in words:
             nxos += 2
-        elif words[:3] in (["ip", "domain", "name"], ["ip", "domain", "lookup"], ["no", "ip", "domain"]) or first == "call-home":
+        elif (first in ("ip", "no") and words[:3] in (["ip", "domain", "name"], ["ip", "domain", "lookup"], ["no", "ip", "domain"])) \
+                or first == "call-home":
             ios += 2
         elif "domain-lookup" in words:
             nxos += 1
-        elif words[:2] in (["vrf", "definition"], ["service", "timestamps"]) or first == "boot-start-marker":
+        elif (first in ("vrf", "service") and words[:2] in (["vrf", "definition"], ["service", "timestamps"])) or first == "boot-start-marker":
             ios += 2
         elif first == "version" and "bios:" in " ".join(words):
             nxos += 3
@@ -603,7 +614,8 @@ def recognised(roots, header):
         return True
     if not roots:
         return False
-    config_like = sum(1 for node in roots if _looks_config(node.text))
+    # _looks_config on the line's first word (no word of _CONFIG_WORDS holds '#' or '>').
+    config_like = sum(1 for node in roots if node.lowered and node.lowered[0] in _CONFIG_WORDS)
     return config_like * 2 >= len(roots)
 
 
@@ -624,36 +636,53 @@ def _parse(text, platform):
         return unrecognised(result, COMMAND, errors, roots, unparsed=[line for line in text_lines(text) if line.strip()])
     found = platform if platform in ("ios", "nxos") else detect_platform(roots, header)
     result.update(running_config_facts(roots, found))
-    result["version"] = next((match.group("version") for match in (_VERSION.match(node.text) for node in roots) if match), None)
+    result["version"] = next((match.group("version") for match in (_VERSION.match(node.text) for node in roots if node.text[:1] in "vV")
+                              if match), None)
     result["header"] = header
-    result["lines_total"] = len(roots) + sum(1 for node in roots for _child in node.walk())
+    result["lines_total"] = _count_lines(roots)
     result["warnings"].extend("the device printed an error: %s" % error for error in errors)
     return result
 
 
+def _count_lines(roots):
+    """Number of lines in the tree (the top-level lines and every line below them)."""
+    count, stack = 0, list(roots)
+    while stack:
+        count += 1
+        stack.extend(stack.pop().children)
+    return count
+
+
 def running_config_facts(roots, platform):
     """Every normalised part of docs/facts.md from the configuration tree."""
+    # Each part reads only the top-level lines starting with its own first words (after an optional 'no'):
+    # it is given those lines alone, in their order.
+    first_words = [((node.lowered or [""])[0], node) for node in roots]
+
+    def starting_with(*words):
+        return [node for first, node in first_words if first in words]
+
     hostname = None
-    for node in roots:
+    for node in starting_with("hostname", "switchname"):
         words = node.words
-        if len(words) == 2 and words[0].lower() in ("hostname", "switchname"):
+        if len(words) == 2:
             hostname = words[1]
-    vrf_contexts, vrfs = vrf_facts(roots)
-    trustpoints, chains = pki_facts(roots)
-    client, server = http_facts(roots)
+    vrf_contexts, vrfs = vrf_facts(starting_with("vrf", "ip"))
+    trustpoints, chains = pki_facts(starting_with("crypto"))
+    client, server = http_facts(starting_with("ip", "no"))
     facts = {
         "platform": platform,
         "hostname": hostname,
-        "ntp": ntp_facts(roots),
-        "dns": dns_facts(roots, platform),
+        "ntp": ntp_facts(starting_with("ntp")),
+        "dns": dns_facts(starting_with("ip", "ipv6", "no"), platform),
         "vrf_contexts": vrf_contexts,
         "vrfs": vrfs,
         "pki_trustpoints": trustpoints,
         "pki_certificate_chains": chains,
         "http_client": client,
         "ip_http": server,
-        "license_smart": license_smart_facts(roots),
-        "call_home": call_home_facts(roots, platform),
+        "license_smart": license_smart_facts(starting_with("license", "no")),
+        "call_home": call_home_facts(starting_with("service", "no", "call-home", "callhome"), platform),
     }
     # Which parts the configuration holds lines of ('show run interface X' holds none).
     facts["parts_configured"] = [name for name in ("hostname", "ntp", "dns", "vrf_contexts", "pki_trustpoints", "http_client", "ip_http",
