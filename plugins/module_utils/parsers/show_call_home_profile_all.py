@@ -38,17 +38,22 @@ from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import
 
 COMMAND = "show call-home profile all"
 
-_PROFILE = re.compile(r"^\s*Profile Name\s*:\s*(?P<name>\S.*?)\s*$", re.IGNORECASE)
+# Greedy forms of lazy patterns, which find the same text in fewer steps: a key ends on a non-blank character
+# ("[A-Za-z](?:[...]*[...])?" rather than "[A-Za-z][...]*?" before "\s*:"), and a value that runs to the end of the line
+# ends on its last non-blank ("(?:.*\S)?" rather than ".*?" before "\s*$"; a line holds no newline).
+_PROFILE = re.compile(r"^\s*Profile Name\s*:\s*(?P<name>\S(?:.*\S)?)\s*$", re.IGNORECASE)
 _SHORT_PROFILE = re.compile(r"^\s*Profile\s*:\s*(?P<name>\S+)\s*\(status:\s*(?P<status>[^)]*)\)\s*$", re.IGNORECASE)
-_PAIR = re.compile(r"^(?P<indent>\s*)(?P<key>[A-Za-z][A-Za-z0-9 ()\-/]*?)\s*:\s*(?P<value>.*?)\s*$")
+_PAIR = re.compile(r"^(?P<indent>\s*)(?P<key>[A-Za-z](?:[A-Za-z0-9 ()\-/]*[A-Za-z0-9()\-/])?)\s*:\s*(?P<value>(?:.*\S)?)\s*$")
 _PERIODIC = re.compile(r"^\s*Periodic\s+(?P<kind>\S+)\s+info message is scheduled\s+(?P<when>.*?)\s+at\s+(?P<time>\d{1,2}:\d{2})\s*$", re.IGNORECASE)
 _TABLE_HEADER = re.compile(r"^\s*(?P<kind>Alert-group|Syslog-Pattern)\s+Severity\s*$", re.IGNORECASE)
 _DASHES = re.compile(r"^\s*-{3,}(?:\s+-{3,})*\s*$")
-_TABLE_ROW = re.compile(r"^\s*(?P<name>\S+)\s+(?P<severity>\S+)\s*$")
 _PROMPT = re.compile(r"^[A-Za-z0-9_.\-:/\[\]@]+(?:\([^)\s]*\))?[#>]\s*(?:(?:sh|sho|show)\b.*)?$", re.IGNORECASE)
 _ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+call\S*(?:\s+\S+)*\s*$", re.IGNORECASE)
 _ERROR = re.compile(r"^\s*(?:%\s*(?:Invalid|Incomplete|Ambiguous|Unknown|Error)|Invalid command|Syntax error|ERROR:)", re.IGNORECASE)
 _SHORT_HEADER = re.compile(r"^\s*Current smart-licensing transport settings\s*:?\s*$", re.IGNORECASE)
+# The first characters an error line can start with (see _ERROR; re.IGNORECASE also lets "İ", "ı" stand for "i").
+_ERROR_FIRST = "%iIİıSsſeE"
+_LIST_SEPARATORS = re.compile(r"[,\s]+")
 _EMPTY_WORDS = ("not yet set up", "n/a", "none", "")
 
 # "Key:" of a profile → the list field its values go to (continuation lines included).
@@ -85,7 +90,13 @@ def _parse(text):
     messages = None
     lines = [line.expandtabs(8) for line in text_lines(text) if line.strip()]
     for line in lines:
-        match = _PROFILE.match(line) or _SHORT_PROFILE.match(line)
+        # Each regex below is tried only when the line holds a character it cannot match without. Under
+        # re.IGNORECASE "ſ" stands for "s" and "İ", "ı" for "i"; str.strip() removes what "^\s*" skips.
+        stripped = line.strip()
+        first = stripped[0]
+        # "Profile" and "Periodic" told apart by their first two letters (only P, R and E lower to p, r and e).
+        first_two = stripped[:2].lower()
+        match = (_PROFILE.match(line) or _SHORT_PROFILE.match(line)) if first_two == "pr" else None
         if match:
             name = match.group("name")
             profile = profiles.setdefault(name, _new_profile(name))
@@ -93,44 +104,47 @@ def _parse(text):
                 _set_status(profile, match.group("status"))
             last_list, table = None, None
             continue
-        if _PROMPT.match(line.strip()) or _ECHO.match(line) or _SHORT_HEADER.match(line):
+        if (("#" in stripped or ">" in stripped) and _PROMPT.match(stripped)) or (first in "sSſ" and _ECHO.match(line)) \
+                or (first in "cC" and _SHORT_HEADER.match(line)):
             continue
-        if _ERROR.match(line):
-            errors.append(line.strip())
+        if first in _ERROR_FIRST and _ERROR.match(line):
+            errors.append(stripped)
             continue
-        pair = _PAIR.match(line)
+        pair = _PAIR.match(line) if ":" in line else None
         if pair and pair.group("value").startswith("//"):
             pair = None  # a URL continuing the list above
-        if pair and snake(pair.group("key")) == "smart_license_messages":
+        key = snake(pair.group("key")) if pair else None
+        if key == "smart_license_messages":
             messages = to_bool(pair.group("value"))
             continue
         if profile is None:
             result["unparsed"].append(line)
             continue
-        match = _TABLE_HEADER.match(line)
+        match = _TABLE_HEADER.match(line) if first in "aAsSſ" else None
         if match:
             table = "alert_groups" if match.group("kind").lower().startswith("alert") else "syslog_patterns"
             last_list = None
             continue
-        if _DASHES.match(line):
+        if first == "-" and _DASHES.match(line):
             continue
-        match = _PERIODIC.match(line)
+        match = _PERIODIC.match(line) if first_two == "pe" else None
         if match:
             profile["periodic"][snake(match.group("kind"))] = {"scheduled": match.group("when"), "time": match.group("time")}
             table, last_list = None, None
             continue
-        if pair and not (table and _TABLE_ROW.match(line) and ":" not in line.split()[0]):
+        # The words are needed only for a table row (two words: name and severity) or a list continuation (one word).
+        words = stripped.split() if table or last_list else ()
+        row = table and len(words) == 2
+        if pair and not (row and ":" not in words[0]):
             table = None
-            last_list = _set_field(profile, pair.group("key"), pair.group("value"))
+            last_list = _set_field(profile, key, pair.group("value"))
             continue
-        if table:
-            match = _TABLE_ROW.match(line)
-            if match:
-                if match.group("name").upper() != "N/A":
-                    profile[table][match.group("name")] = match.group("severity")
-                continue
-        if last_list and len(line.split()) == 1:
-            _add_values(profile[last_list], line.strip())
+        if row:
+            if words[0].upper() != "N/A":
+                profile[table][words[0]] = words[1]
+            continue
+        if last_list and len(words) == 1:
+            _add_values(profile[last_list], stripped)
             continue
         result["unparsed"].append(line)
     if not profiles and messages is None:
@@ -147,14 +161,13 @@ def _set_status(profile, status):
 
 
 def _add_values(target, value):
-    for item in re.split(r"[,\s]+", value or ""):
+    for item in _LIST_SEPARATORS.split(value or ""):
         if item and item.lower() not in _EMPTY_WORDS and item not in target:
             target.append(item)
 
 
-def _set_field(profile, key, value):
-    """Store one 'Key: value' of a profile; the list field name when the key takes continuation lines."""
-    name = snake(key)
+def _set_field(profile, name, value):
+    """Store one 'Key: value' of a profile (`name`: the key in snake_case); the list field name when the key takes continuation lines."""
     profile["fields"][name] = value
     if name in LIST_FIELDS:
         if (value or "").strip().lower() not in _EMPTY_WORDS:

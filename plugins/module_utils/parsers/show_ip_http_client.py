@@ -25,11 +25,16 @@ from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import
 
 COMMAND = "show ip http client"
 
-_PAIR = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9 ()\-/_.]*?)\s*:\s*(?P<value>.*?)\s*$")
+# Greedy forms of lazy patterns, which find the same text in fewer steps: a key ends on a non-blank character
+# ("[A-Za-z](?:[...]*[...])?" rather than "[A-Za-z][...]*?" before "\s*:"), and a value that runs to the end of the line
+# ends on its last non-blank ("(?:.*\S)?" rather than ".*?" before "\s*$"; a line holds no newline).
+_PAIR = re.compile(r"^\s*(?P<key>[A-Za-z](?:[A-Za-z0-9 ()\-/_.]*[A-Za-z0-9()\-/_.])?)\s*:\s*(?P<value>(?:.*\S)?)\s*$")
 _PROMPT = re.compile(r"^[A-Za-z0-9_.\-:/\[\]@]+(?:\([^)\s]*\))?[#>]\s*(?:(?:sh|sho|show)\b.*)?$", re.IGNORECASE)
 _ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+ip\s+http\s+cl\S*(?:\s+\S+)*\s*$", re.IGNORECASE)
 _ERROR = re.compile(r"^\s*(?:%\s*(?:Invalid|Incomplete|Ambiguous|Unknown|Error)|Invalid command|Syntax error|ERROR:)", re.IGNORECASE)
 _STATE = re.compile(r"^\s*HTTP (?:secure )?client (?:is\s+)?(?P<state>running|not running|enabled|disabled)\.?\s*$", re.IGNORECASE)
+# The first characters an error line can start with (see _ERROR; re.IGNORECASE also lets "İ", "ı" stand for "i").
+_ERROR_FIRST = "%iIİıSsſeE"
 _UNSET = ("", "none", "not configured", "not set", "<unknown>", "unknown", "n/a", "-", "not set up")
 
 
@@ -58,33 +63,40 @@ def _parse(text):
     state = None
     lines = [line.expandtabs(8) for line in text_lines(text) if line.strip()]
     for line in lines:
-        if _PROMPT.match(line.strip()) or _ECHO.match(line):
+        # Each regex below is tried only when the line holds a character it cannot match without. Under
+        # re.IGNORECASE "ſ" stands for "s" and "İ", "ı" for "i"; str.strip() removes what "^\s*" skips.
+        stripped = line.strip()
+        first = stripped[0]
+        if (("#" in stripped or ">" in stripped) and _PROMPT.match(stripped)) or (first in "sSſ" and _ECHO.match(line)):
             continue
-        if _ERROR.match(line):
-            errors.append(line.strip())
+        if first in _ERROR_FIRST and _ERROR.match(line):
+            errors.append(stripped)
             continue
-        match = _STATE.match(line)
-        if match:
-            state = match.group("state").lower() in ("running", "enabled")
-            continue
-        match = _PAIR.match(line)
-        if match:
-            key = snake(match.group("key"))
-            if match.group("value"):
-                settings[key] = match.group("value")
-            else:
-                sections.append(key)
-            continue
+        if ":" in line:
+            match = _PAIR.match(line)
+            if match:
+                key = snake(match.group("key"))
+                if match.group("value"):
+                    settings[key] = match.group("value")
+                else:
+                    sections.append(key)
+                continue
+        elif first in "hH":
+            # A state line holds no colon.
+            match = _STATE.match(line)
+            if match:
+                state = match.group("state").lower() in ("running", "enabled")
+                continue
         result["unparsed"].append(line)
     if not settings and not sections and state is None:
         return unrecognised(result, COMMAND, errors, lines)
     result.update({
-        "secure_trustpoint": _pick(settings, ("trustpoint",), ("peer", "server")),
-        "source_interface": _pick(settings, ("source_interface",), ()),
-        "secure_ciphersuite": _pick(settings, ("ciphersuite",), ("server",)),
-        "proxy": _pick(settings, ("proxy",), ()),
-        "vrf": _pick(settings, ("vrf",), ()),
-        "version": _pick(settings, ("version",), ("tls", "server")),
+        "secure_trustpoint": _pick(settings, "trustpoint", ("peer", "server")),
+        "source_interface": _pick(settings, "source_interface", ()),
+        "secure_ciphersuite": _pick(settings, "ciphersuite", ("server",)),
+        "proxy": _pick(settings, "proxy", ()),
+        "vrf": _pick(settings, "vrf", ()),
+        "version": _pick(settings, "version", ("tls", "server")),
         "running": state,
         "settings": settings,
         "sections": sections,
@@ -93,8 +105,8 @@ def _parse(text):
 
 
 def _pick(settings, wanted, excluded):
-    """The value of the first setting whose key holds one of `wanted` and none of `excluded`."""
+    """The value of the first setting whose key holds `wanted` and none of `excluded`."""
     for key, value in settings.items():
-        if any(word in key for word in wanted) and not any(word in key for word in excluded):
+        if wanted in key and not any(word in key for word in excluded):
             return _value(value)
     return None

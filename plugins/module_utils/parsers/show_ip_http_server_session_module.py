@@ -30,16 +30,21 @@ from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import
 COMMAND = "show ip http server session-module"
 
 _STATE = r"(?:Active|Inactive|Enabled|Disabled)"
-_ROW = re.compile(r"^\s*(?P<name>\S+)\s+(?P<handle>\d+)\s+(?P<status>" + _STATE + r")(?:\s+(?P<secure>" + _STATE + r"))?(?:\s+(?P<description>\S.*?))?\s*$",
-                  re.IGNORECASE)
+# Greedy forms of lazy patterns, which find the same text in fewer steps: a key ends on a non-blank character
+# ("[A-Za-z](?:[...]*[...])?" rather than "[A-Za-z][...]*?" before "\s*:"), and a value that runs to the end of the line
+# ends on its last non-blank ("(?:.*\S)?" rather than ".*?" before "\s*$"; a line holds no newline).
+_ROW = re.compile(r"^\s*(?P<name>\S+)\s+(?P<handle>\d+)\s+(?P<status>" + _STATE + r")(?:\s+(?P<secure>" + _STATE + r"))?"
+                  r"(?:\s+(?P<description>\S(?:.*\S)?))?\s*$", re.IGNORECASE)
 _TABLE_HEADER = re.compile(r"^\s*Session module Name\s+Handle\s+Status.*$", re.IGNORECASE)
 _CONNECTION_HEADER = re.compile(r"^\s*local-ipaddress:port\s+remote-ipaddress:port\s+in-bytes\s+out-bytes.*$", re.IGNORECASE)
-_CONNECTION = re.compile(r"^\s*(?P<local>\S+:\d+)\s+(?P<remote>\S+:\d+)\s+(?P<in_bytes>\d+)\s+(?P<out_bytes>\d+)(?:\s+(?P<end>\S.*?))?\s*$")
+_CONNECTION = re.compile(r"^\s*(?P<local>\S+:\d+)\s+(?P<remote>\S+:\d+)\s+(?P<in_bytes>\d+)\s+(?P<out_bytes>\d+)(?:\s+(?P<end>\S(?:.*\S)?))?\s*$")
 _HEADING = re.compile(r"^\s*(?P<heading>[A-Za-z][^:]*?)\s*:\s*$")
-_PAIR = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9 ()\-/_.]*?)\s*:\s*(?P<value>\S.*?)\s*$")
+_PAIR = re.compile(r"^\s*(?P<key>[A-Za-z](?:[A-Za-z0-9 ()\-/_.]*[A-Za-z0-9()\-/_.])?)\s*:\s*(?P<value>\S(?:.*\S)?)\s*$")
 _PROMPT = re.compile(r"^[A-Za-z0-9_.\-:/\[\]@]+(?:\([^)\s]*\))?[#>]\s*(?:(?:sh|sho|show)\b.*)?$", re.IGNORECASE)
 _ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+ip\s+http\s+(?:\S+\s*)*$", re.IGNORECASE)
 _ERROR = re.compile(r"^\s*(?:%\s*(?:Invalid|Incomplete|Ambiguous|Unknown|Error)|Invalid command|Syntax error|ERROR:)", re.IGNORECASE)
+# The first characters an error line can start with (see _ERROR; re.IGNORECASE also lets "İ", "ı" stand for "i").
+_ERROR_FIRST = "%iIİıSsſeE"
 
 
 def parse(text, platform=None):  # pylint: disable=unused-argument
@@ -68,7 +73,11 @@ def _parse(text):
     table = False
     lines = [line.expandtabs(8) for line in text_lines(text) if line.strip()]
     for line in lines:
-        if _TABLE_HEADER.match(line):
+        # Each regex below is tried only when the line holds a character it cannot match without. Under
+        # re.IGNORECASE "ſ" stands for "s" and "İ", "ı" for "i"; str.strip() removes what "^\s*" skips.
+        stripped = line.strip()
+        first = stripped[0]
+        if first in "sSſ" and _TABLE_HEADER.match(line):
             table = True
             continue
         match = _ROW.match(line)
@@ -84,20 +93,22 @@ def _parse(text):
                 "description": match.group("description"),
             }
             continue
-        match = _CONNECTION.match(line)
+        colon = ":" in line
+        match = _CONNECTION.match(line) if colon else None
         if match:
             connections.append({key: (int(value) if key.endswith("bytes") else value) for key, value in match.groupdict().items()})
             continue
-        if _CONNECTION_HEADER.match(line) or _PROMPT.match(line.strip()) or _ECHO.match(line):
+        if (first in "lL" and _CONNECTION_HEADER.match(line)) or (("#" in stripped or ">" in stripped) and _PROMPT.match(stripped)) \
+                or (first in "sSſ" and _ECHO.match(line)):
             continue
-        if _ERROR.match(line):
-            errors.append(line.strip())
+        if first in _ERROR_FIRST and _ERROR.match(line):
+            errors.append(stripped)
             continue
-        match = _HEADING.match(line)
+        match = _HEADING.match(line) if stripped[-1] == ":" else None
         if match:
             headings.append(match.group("heading"))
             continue
-        match = _PAIR.match(line)
+        match = _PAIR.match(line) if colon else None
         if match:
             settings[snake(match.group("key"))] = match.group("value")
             continue

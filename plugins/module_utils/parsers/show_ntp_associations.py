@@ -41,6 +41,8 @@ _NOT_ENABLED = re.compile(r"^\s*%\s*NTP is not enabled\.?\s*$", re.IGNORECASE)
 _PROMPT = re.compile(r"^[A-Za-z0-9_.\-:/\[\]@]+(?:\([^)\s]*\))?[#>]\s*(?:(?:sh|sho|show)\b.*)?$", re.IGNORECASE)
 _ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+ntp\s+a\S*\s*$", re.IGNORECASE)
 _ERROR = re.compile(r"^\s*(?:%\s*(?:Invalid|Incomplete|Ambiguous|Unknown|Error)|Invalid command|Syntax error|ERROR:)", re.IGNORECASE)
+# The first characters an error line can start with (see _ERROR; re.IGNORECASE also lets "İ", "ı" stand for "i").
+_ERROR_FIRST = "%iIİıSsſeE"
 
 # Marker → status, per legend.
 STATUS_CURRENT = {"*": "sys_peer", "o": "sys_peer", "#": "selected", "+": "candidate", "-": "outlyer", "x": "falseticker"}
@@ -78,35 +80,40 @@ def _parse(text):
     pending = None
     lines = [line.expandtabs(8) for line in text_lines(text) if line.strip()]
     for line in lines:
+        # Past the rows, each regex is tried only when the line holds a character it cannot match without. Under
+        # re.IGNORECASE "ſ" stands for "s" and "İ", "ı" for "i"; str.strip() removes what "^\s*" skips.
+        stripped = line.strip()
+        first = stripped[0]
         if pending is not None:
             tail = _ROW_TAIL.match(line)
             if tail:
-                rows.append((pending.group("flags"), pending.group("address"), tail.groupdict(), pending.group(0).strip() + " " + line.strip()))
+                rows.append((pending.group("flags"), pending.group("address"), tail.groupdict(), pending.group(0).strip() + " " + stripped))
                 pending = None
                 continue
             result["unparsed"].append(pending.group(0))
             pending = None
         match = _ROW.match(line)
         if match:
-            rows.append((match.group("flags"), match.group("address"), match.groupdict(), line.strip()))
+            rows.append((match.group("flags"), match.group("address"), match.groupdict(), stripped))
             continue
-        if _TABLE_HEADER.match(line):
+        if first in "aA" and _TABLE_HEADER.match(line):
             seen_table = True
             continue
-        match = _LEGEND.match(line)
+        match = _LEGEND.match(line) if first == "*" else None
         if match:
             legend = "old" if match.group("word").lower() == "master" else "current"
             continue
-        if _NOT_ENABLED.match(line):
+        if first == "%" and _NOT_ENABLED.match(line):
             enabled = False
             continue
-        if _PROMPT.match(line.strip()) or _ECHO.match(line):
+        if (("#" in stripped or ">" in stripped) and _PROMPT.match(stripped)) or (first in "sSſ" and _ECHO.match(line)):
             continue
-        if _ERROR.match(line):
-            errors.append(line.strip())
+        if first in _ERROR_FIRST and _ERROR.match(line):
+            errors.append(stripped)
             continue
-        if seen_table and _ROW_HEAD.match(line):
-            pending = _ROW_HEAD.match(line)
+        match = _ROW_HEAD.match(line) if seen_table else None
+        if match:
+            pending = match
             continue
         result["unparsed"].append(line)
     if pending is not None:

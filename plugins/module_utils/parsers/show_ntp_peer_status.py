@@ -46,6 +46,8 @@ _DASHES = re.compile(r"^\s*-{5,}\s*$")
 _PROMPT = re.compile(r"^[A-Za-z0-9_.\-:/\[\]@]+(?:\([^)\s]*\))?[#>]\s*(?:(?:sh|sho|show)\b.*)?$", re.IGNORECASE)
 _ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+ntp\s+peer-s\S*\s*$", re.IGNORECASE)
 _ERROR = re.compile(r"^\s*(?:%\s*(?:Invalid|Incomplete|Ambiguous|Unknown|Error)|Invalid command|Syntax error|ERROR:)", re.IGNORECASE)
+# The first characters an error line can start with (see _ERROR; re.IGNORECASE also lets "İ", "ı" stand for "i").
+_ERROR_FIRST = "%iIİıSsſeE"
 
 MODES = {"*": None, "+": "active", "-": "passive", "=": "client"}
 
@@ -69,37 +71,43 @@ def _parse(text):
     pending = None
     lines = [line.expandtabs(8) for line in text_lines(text) if line.strip()]
     for line in lines:
+        # Past the rows, each regex is tried only when the line holds a character it cannot match without. Under
+        # re.IGNORECASE "ſ" stands for "s" and "İ", "ı" for "i"; str.strip() removes what "^\s*" skips.
+        stripped = line.strip()
+        first = stripped[0]
+        column_header = first in "rRsSſ" and _COLUMNS.match(line)
         if pending is not None:
             tail = _ROW_TAIL.match(line)
             if tail:
                 fields = dict(pending.groupdict())
                 fields.update(tail.groupdict())
-                rows.append((fields, pending.group(0).strip() + " " + line.strip()))
+                rows.append((fields, pending.group(0).strip() + " " + stripped))
                 pending = None
                 continue
             result["unparsed"].append(pending.group(0))
             pending = None
         match = _ROW.match(line)
-        if match and not _COLUMNS.match(line):
-            rows.append((match.groupdict(), line.strip()))
+        if match and not column_header:
+            rows.append((match.groupdict(), stripped))
             continue
-        match = _TOTAL.match(line)
+        match = _TOTAL.match(line) if first in "tT" else None
         if match:
             total = int(match.group("total"))
             continue
-        if _LEGEND.match(line) or _COLUMNS.match(line):
+        if (first in "*-" and _LEGEND.match(line)) or column_header:
             table = True
             continue
-        if _DASHES.match(line):
+        if first == "-" and _DASHES.match(line):
             # Many tables have a dashed rule: alone it does not make this output the peer table.
             continue
-        if _PROMPT.match(line.strip()) or _ECHO.match(line):
+        if (("#" in stripped or ">" in stripped) and _PROMPT.match(stripped)) or (first in "sSſ" and _ECHO.match(line)):
             continue
-        if _ERROR.match(line):
-            errors.append(line.strip())
+        if first in _ERROR_FIRST and _ERROR.match(line):
+            errors.append(stripped)
             continue
-        if table and _ROW_HEAD.match(line):
-            pending = _ROW_HEAD.match(line)
+        match = _ROW_HEAD.match(line) if table else None
+        if match:
+            pending = match
             continue
         result["unparsed"].append(line)
     if pending is not None:

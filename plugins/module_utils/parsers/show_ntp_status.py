@@ -30,7 +30,9 @@ from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import
 COMMAND = "show ntp status"
 
 _STATE = re.compile(r"^\s*Clock is (?P<state>synchronized|unsynchronized|unsynchronised|synchronised)\b(?P<rest>.*)$", re.IGNORECASE)
-_PAIR = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9 ]*?)\s+(?:is|was)\s+(?P<value>.*?)\s*$", re.IGNORECASE)
+# A value that runs to the end of the text ends on its last non-blank: "(?:.*\S)?" finds the same text as ".*?" before
+# "\s*$" (the text holds no newline) in fewer steps.
+_PAIR = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9 ]*?)\s+(?:is|was)\s+(?P<value>(?:.*\S)?)\s*$", re.IGNORECASE)
 # "reference assoc id 3"
 _WORDS_VALUE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z ]*?)\s+(?P<value>\d\S*)\s*$")
 _NOT_ENABLED = re.compile(r"^\s*%\s*NTP is not enabled\.?\s*$", re.IGNORECASE)
@@ -38,6 +40,12 @@ _PROMPT = re.compile(r"^[A-Za-z0-9_.\-:/\[\]@]+(?:\([^)\s]*\))?[#>]\s*(?:(?:sh|s
 _ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+ntp\s+stat\S*\s*$", re.IGNORECASE)
 _ERROR = re.compile(r"^\s*(?:%\s*(?:Invalid|Incomplete|Ambiguous|Unknown|Error)|Invalid command|Syntax error|ERROR:)", re.IGNORECASE)
 _FLOAT = re.compile(r"-?\d+(?:\.\d+)?")
+# "reference time is E9A1B2C3.1D2E3F40 (07:24:51.361 UTC Thu Dec 3 2026)": the time in parentheses.
+_PARENTHESISED_TIME = re.compile(r"\((?P<time>[^)]*)\)")
+# The characters _split() looks at: parentheses and commas.
+_SPLIT_MARKS = re.compile(r"[(),]")
+# The first characters an error line can start with (see _ERROR; re.IGNORECASE also lets "İ", "ı" stand for "i").
+_ERROR_FIRST = "%iIİıSsſeE"
 
 
 def parse(text, platform=None):  # pylint: disable=unused-argument
@@ -52,19 +60,21 @@ def parse(text, platform=None):  # pylint: disable=unused-argument
 
 def _split(line):
     """'a is 1, b is 2 (x, y)' → ['a is 1', 'b is 2 (x, y)']: commas inside parentheses are kept."""
-    parts, depth, current = [], 0, ""
-    for char in line:
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth = max(depth - 1, 0)
-        if char == "," and depth == 0:
-            parts.append(current)
-            current = ""
-            continue
-        current += char
-    parts.append(current)
-    return [part.strip() for part in parts if part.strip()]
+    if "(" not in line:
+        parts = line.split(",")
+    else:
+        parts, depth, start = [], 0, 0
+        for mark in _SPLIT_MARKS.finditer(line):
+            char = mark.group()
+            if char == "(":
+                depth += 1
+            elif char == ")":
+                depth = max(depth - 1, 0)
+            elif depth == 0:
+                parts.append(line[start:mark.start()])
+                start = mark.end()
+        parts.append(line[start:])
+    return list(filter(None, map(str.strip, parts)))  # the parts stripped, empty ones dropped
 
 
 def _float(value):
@@ -80,7 +90,11 @@ def _parse(text):
     errors = []
     lines = [line for line in text_lines(text) if line.strip()]
     for line in lines:
-        match = _STATE.match(line)
+        # Each regex below is tried only when the line holds a character it cannot match without. Under
+        # re.IGNORECASE "ſ" stands for "s" and "İ", "ı" for "i"; str.strip() removes what "^\s*" skips.
+        stripped = line.strip()
+        first = stripped[0]
+        match = _STATE.match(line) if first in "cC" else None
         if match:
             state = match.group("state").lower().startswith("synchron")
             rest = match.group("rest")
@@ -95,16 +109,16 @@ def _parse(text):
                     if pair:
                         fields[snake(pair.group("key"))] = pair.group("value")
             continue
-        if _NOT_ENABLED.match(line):
+        if first == "%" and _NOT_ENABLED.match(line):
             enabled = False
             continue
-        if _PROMPT.match(line.strip()) or _ECHO.match(line):
+        if (("#" in stripped or ">" in stripped) and _PROMPT.match(stripped)) or (first in "sSſ" and _ECHO.match(line)):
             continue
-        if _ERROR.match(line):
-            errors.append(line.strip())
+        if first in _ERROR_FIRST and _ERROR.match(line):
+            errors.append(stripped)
             continue
-        parts = _split(line.strip().rstrip("."))
-        pairs = [_PAIR.match(part) for part in parts]
+        parts = _split(stripped.rstrip("."))
+        pairs = list(map(_PAIR.match, parts))
         if parts and all(pair or part.lower() == "never updated" for pair, part in zip(pairs, parts)):
             for pair, part in zip(pairs, parts):
                 if pair:
@@ -120,7 +134,7 @@ def _parse(text):
         result.update({"synchronized": False, "stratum": None, "reference": None, "ntp_enabled": False, "fields": {}})
         return result
     reference_time = fields.get("reference_time")
-    inner = re.search(r"\((?P<time>[^)]*)\)", reference_time or "")
+    inner = _PARENTHESISED_TIME.search(reference_time or "")
     if (reference_time or "").startswith("00000000.00000000"):
         inner = None  # never set
     result.update({
