@@ -237,6 +237,11 @@ def text_lines(text):
     return list(map(str.rstrip, lines))
 
 
+def printed_lines(text):
+    """The non-blank lines of ``text_lines(text)``, tabs expanded to 8 columns: what the table parsers read."""
+    return [line.expandtabs(8) if "\t" in line else line for line in text_lines(text) if line.strip()]
+
+
 def _shorten(line):
     """A line cut to MAX_LINE_CHARS, its blank runs cut to MAX_BLANK_RUN."""
     line = line[:MAX_LINE_CHARS]

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean, new_result, snake, text_lines, to_bool, to_int, unrecognised
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean, new_result, printed_lines, snake, to_bool, to_int, unrecognised
 
 COMMAND = "show call-home profile all"
 
@@ -88,7 +88,7 @@ def _parse(text):
     table = None
     errors = []
     messages = None
-    lines = [line.expandtabs(8) for line in text_lines(text) if line.strip()]
+    lines = printed_lines(text)
     for line in lines:
         # Each regex below is tried only when the line holds a character it cannot match without. Under
         # re.IGNORECASE "ſ" stands for "s" and "İ", "ı" for "i"; str.strip() removes what "^\s*" skips.

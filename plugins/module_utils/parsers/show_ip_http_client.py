@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean, new_result, snake, text_lines, unrecognised
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean, new_result, printed_lines, snake, unrecognised
 
 COMMAND = "show ip http client"
 
@@ -61,7 +61,7 @@ def _parse(text):
     sections = []
     errors = []
     state = None
-    lines = [line.expandtabs(8) for line in text_lines(text) if line.strip()]
+    lines = printed_lines(text)
     for line in lines:
         # Each regex below is tried only when the line holds a character it cannot match without. Under
         # re.IGNORECASE "ſ" stands for "s" and "İ", "ı" for "i"; str.strip() removes what "^\s*" skips.

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, text_lines, unrecognised
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, printed_lines, unrecognised
 
 COMMAND = "show ntp peer-status"
 
@@ -69,7 +69,7 @@ def _parse(text):
     table = False
     errors = []
     pending = None
-    lines = [line.expandtabs(8) for line in text_lines(text) if line.strip()]
+    lines = printed_lines(text)
     for line in lines:
         # Past the rows, each regex is tried only when the line holds a character it cannot match without. Under
         # re.IGNORECASE "ſ" stands for "s" and "İ", "ı" for "i"; str.strip() removes what "^\s*" skips.
