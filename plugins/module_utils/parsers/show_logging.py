@@ -29,6 +29,9 @@ _NXOS_DESTINATION = re.compile(
     r"^\s*Logging\s+(?P<dest>console|monitor|linecard|fex|timestamp|server|logfile|source-interface|rate-limit|origin-id)\s*:\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
+_DESTINATION_FIRST = "CcMmBbTtFfPp"
+# An NX-OS log line starts with the year: "2021 Jan 29 06:40:54 ...".
+_NXOS_LINE = re.compile(r"^\s*\d{4}\s+[A-Za-z]{3}\s")
 _BUFFER = re.compile(r"^\s*Log Buffer\s*\((?P<size>\d+)\s*bytes\)\s*:?\s*$", re.IGNORECASE)
 _EXCEPTION = re.compile(r"^\s*(?:Exception Logging|Logging Exception)\s*:?\s*size\s*\((?P<size>\d+)\s*bytes\)", re.IGNORECASE)
 _KNOWN_HEADER = re.compile(
@@ -54,19 +57,22 @@ def _destination_entry(match):
 
 def _read_header_line(line, header):
     """Store one header line; False when the line is not a header line."""
-    match = _SYSLOG.match(line)
+    # Each expression but _KNOWN_HEADER is tried only when the line starts with a letter it can start with
+    # (re.IGNORECASE lets "ſ" stand for "s"; str.lstrip() removes what "^\s*" skips).
+    first = line.lstrip()[:1]
+    match = _SYSLOG.match(line) if line[:1] in "Ssſ" else None
     if match:
         header["syslog_enabled"] = match.group("state").lower() == "enabled"
         for counter in _COUNTERS.finditer(match.group("details") or ""):
             header[counter.group("name").lower().replace(" ", "_").replace("-", "_")] = int(counter.group("count"))
         return True
-    match = _DESTINATION.match(line)
+    match = _DESTINATION.match(line) if first in _DESTINATION_FIRST else None
     if match:
         header[match.group("dest").lower()] = _destination_entry(match)
         return True
     if _KNOWN_HEADER.match(line):
         return True
-    match = _NXOS_DESTINATION.match(line)
+    match = _NXOS_DESTINATION.match(line) if first in "Ll" else None
     if match:
         value = match.group("value").strip()
         entry = {"enabled": value.lower().startswith("enabled") if value.lower().startswith(("enabled", "disabled")) else None, "raw": value}
@@ -75,11 +81,11 @@ def _read_header_line(line, header):
             entry["level"] = severity.group(1).lower()
         header[match.group("dest").lower()] = entry
         return True
-    match = _BUFFER.match(line)
+    match = _BUFFER.match(line) if first in "Ll" else None
     if match:
         header["buffer_size_bytes"] = int(match.group("size"))
         return True
-    match = _EXCEPTION.match(line)
+    match = _EXCEPTION.match(line) if first in "EeLl" else None
     if match:
         header["exception_size_bytes"] = int(match.group("size"))
         return True
@@ -107,7 +113,7 @@ def _parse_into(text, result):
     for line in lines:
         if not line.strip():
             continue
-        if not in_log and _BUFFER.match(line):
+        if not in_log and line.lstrip()[:1] in "Ll" and _BUFFER.match(line):
             _read_header_line(line, header)
             in_log = True
             continue
@@ -115,7 +121,7 @@ def _parse_into(text, result):
             entries += 1
             content += 1
             seen_entry = True
-            styles.add("nxos" if re.match(r"^\s*\d{4}\s+[A-Za-z]{3}\s", line) else "ios")
+            styles.add("nxos" if _NXOS_LINE.match(line) else "ios")
             continue
         if in_log or seen_entry:
             # Console wrap of the previous entry, or the start of a wrapped buffer.
