@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from ansible_collections.smartlic.slp.plugins.module_utils import catalog, syslog
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import to_iso
 
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "syslog")
 CONTRACT_KEYS = {"facility", "severity", "mnemonic", "event", "platform", "text", "timestamp", "timestamp_raw", "timestamp_has_year", "variables",
@@ -290,3 +291,13 @@ def test_random_text_around_a_head_never_raises(noise, head):
     message = syslog.parse_line(noise + head + noise)
     assert message is not None
     assert CONTRACT_KEYS <= set(message)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["Jan", "feb", "MAR", "Dec", "Foo"]), st.integers(0, 40), st.integers(0, 12000) | st.sampled_from(["2024", "0", "99999"]),
+       st.from_regex(r"\A\d{1,2}:\d{2}:\d{2}\Z"), st.sampled_from([None, "UTC", "GMT", "Z", "PST"]))
+def test_dates_built_from_parts_match_the_printed_form(mon, day, year, time_text, zone):
+    """_iso builds a 4-digit year's date from its parts; the result is what printing and reading it back gives."""
+    stamp = {"mon": mon, "day": day, "time": time_text, "tz": zone}
+    printed = "%s %s %s %s%s" % (mon, day, year, time_text, " UTC" if zone in ("UTC", "GMT", "Z") else "")
+    assert syslog._iso(stamp, year) == (to_iso(printed) if year else None)  # pylint: disable=protected-access
