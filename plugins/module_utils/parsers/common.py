@@ -37,6 +37,14 @@ _DATE_YMD = re.compile(
 _DATE_ISO = re.compile(r"(?P<iso>\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2})(?:\.\d+)?(?P<z>Z|[+-]\d{2}:?\d{2})?")
 
 
+# What the table parsers skip or report, the same on every command:
+# a prompt, alone or echoing a show command ("router#", "csr1#sh ntp status");
+PROMPT_ECHO = re.compile(r"^[A-Za-z0-9_.\-:/\[\]@]+(?:\([^)\s]*\))?[#>]\s*(?:(?:sh|sho|show)\b.*)?$", re.IGNORECASE)
+# the device's error answer ("% Invalid input detected", "Syntax error", "ERROR: ...");
+DEVICE_ERROR = re.compile(r"^\s*(?:%\s*(?:Invalid|Incomplete|Ambiguous|Unknown|Error)|Invalid command|Syntax error|ERROR:)", re.IGNORECASE)
+# and the first printed characters such an error line can have (re.IGNORECASE lets "İ", "ı" stand for "i", "ſ" for "s").
+DEVICE_ERROR_FIRST = frozenset("%EeIiSs\u0130\u0131\u017f")
+
 def clean(value):
     """Strip a raw value; map the device's null words to None."""
     if value is None:

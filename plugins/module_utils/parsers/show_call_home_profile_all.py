@@ -34,7 +34,9 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean, new_result, printed_lines, snake, to_bool, to_int, unrecognised
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
+    DEVICE_ERROR, DEVICE_ERROR_FIRST, PROMPT_ECHO, clean, new_result, printed_lines, snake, to_bool, to_int, unrecognised,
+)
 
 COMMAND = "show call-home profile all"
 
@@ -47,12 +49,8 @@ _PAIR = re.compile(r"^(?P<indent>\s*)(?P<key>[A-Za-z](?:[A-Za-z0-9 ()\-/]*[A-Za-
 _PERIODIC = re.compile(r"^\s*Periodic\s+(?P<kind>\S+)\s+info message is scheduled\s+(?P<when>.*?)\s+at\s+(?P<time>\d{1,2}:\d{2})\s*$", re.IGNORECASE)
 _TABLE_HEADER = re.compile(r"^\s*(?P<kind>Alert-group|Syslog-Pattern)\s+Severity\s*$", re.IGNORECASE)
 _DASHES = re.compile(r"^\s*-{3,}(?:\s+-{3,})*\s*$")
-_PROMPT = re.compile(r"^[A-Za-z0-9_.\-:/\[\]@]+(?:\([^)\s]*\))?[#>]\s*(?:(?:sh|sho|show)\b.*)?$", re.IGNORECASE)
 _ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+call\S*(?:\s+\S+)*\s*$", re.IGNORECASE)
-_ERROR = re.compile(r"^\s*(?:%\s*(?:Invalid|Incomplete|Ambiguous|Unknown|Error)|Invalid command|Syntax error|ERROR:)", re.IGNORECASE)
 _SHORT_HEADER = re.compile(r"^\s*Current smart-licensing transport settings\s*:?\s*$", re.IGNORECASE)
-# The first characters an error line can start with (see _ERROR; re.IGNORECASE also lets "İ", "ı" stand for "i").
-_ERROR_FIRST = "%iIİıSsſeE"
 _LIST_SEPARATORS = re.compile(r"[,\s]+")
 _EMPTY_WORDS = ("not yet set up", "n/a", "none", "")
 
@@ -104,10 +102,10 @@ def _parse(text):
                 _set_status(profile, match.group("status"))
             last_list, table = None, None
             continue
-        if (("#" in stripped or ">" in stripped) and _PROMPT.match(stripped)) or (first in "sSſ" and _ECHO.match(line)) \
+        if (("#" in stripped or ">" in stripped) and PROMPT_ECHO.match(stripped)) or (first in "sSſ" and _ECHO.match(line)) \
                 or (first in "cC" and _SHORT_HEADER.match(line)):
             continue
-        if first in _ERROR_FIRST and _ERROR.match(line):
+        if first in DEVICE_ERROR_FIRST and DEVICE_ERROR.match(line):
             errors.append(stripped)
             continue
         pair = _PAIR.match(line) if ":" in line else None

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, text_lines, to_iso, unrecognised
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import DEVICE_ERROR, PROMPT_ECHO, new_result, text_lines, to_iso, unrecognised
 
 COMMAND = "show clock"
 
@@ -33,9 +33,7 @@ _CLOCK = re.compile(
 _CLOCK_LINE = re.compile(r"^\s*" + _CLOCK.pattern + r"\s*$")
 _SOURCE = re.compile(r"^\s*(?:Time source is\s+(?P<source>[^,]+?)|(?P<none>No time source))\s*(?:,\s*(?P<rest>.*?))?\s*$", re.IGNORECASE)
 _LOAD = re.compile(r"^\s*Load for five secs:.*$", re.IGNORECASE)
-_PROMPT = re.compile(r"^[A-Za-z0-9_.\-:/\[\]@]+(?:\([^)\s]*\))?[#>]\s*(?:(?:sh|sho|show)\b.*)?$", re.IGNORECASE)
 _ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+cl\S*(?:\s+\S+)*\s*$", re.IGNORECASE)
-_ERROR = re.compile(r"^\s*(?:%\s*(?:Invalid|Incomplete|Ambiguous|Unknown|Error)|Invalid command|Syntax error|ERROR:)", re.IGNORECASE)
 # Time sources that keep the clock synchronised to a reference.
 SYNC_SOURCES = ("ntp", "sntp", "ptp", "gnss", "gps")
 
@@ -72,9 +70,9 @@ def _parse(text, platform):
             if rest:
                 header_clock = header_clock or rest
             continue
-        if _LOAD.match(line) or _PROMPT.match(line.strip()) or _ECHO.match(line):
+        if _LOAD.match(line) or PROMPT_ECHO.match(line.strip()) or _ECHO.match(line):
             continue
-        if _ERROR.match(line):
+        if DEVICE_ERROR.match(line):
             errors.append(line.strip())
             continue
         result["unparsed"].append(line)

@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, printed_lines, snake, unrecognised
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
+    DEVICE_ERROR, DEVICE_ERROR_FIRST, PROMPT_ECHO, new_result, printed_lines, snake, unrecognised,
+)
 
 COMMAND = "show ip http server session-module"
 
@@ -40,11 +42,7 @@ _CONNECTION_HEADER = re.compile(r"^\s*local-ipaddress:port\s+remote-ipaddress:po
 _CONNECTION = re.compile(r"^\s*(?P<local>\S+:\d+)\s+(?P<remote>\S+:\d+)\s+(?P<in_bytes>\d+)\s+(?P<out_bytes>\d+)(?:\s+(?P<end>\S(?:.*\S)?))?\s*$")
 _HEADING = re.compile(r"^\s*(?P<heading>[A-Za-z][^:]*?)\s*:\s*$")
 _PAIR = re.compile(r"^\s*(?P<key>[A-Za-z](?:[A-Za-z0-9 ()\-/_.]*[A-Za-z0-9()\-/_.])?)\s*:\s*(?P<value>\S(?:.*\S)?)\s*$")
-_PROMPT = re.compile(r"^[A-Za-z0-9_.\-:/\[\]@]+(?:\([^)\s]*\))?[#>]\s*(?:(?:sh|sho|show)\b.*)?$", re.IGNORECASE)
 _ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+ip\s+http\s+(?:\S+\s*)*$", re.IGNORECASE)
-_ERROR = re.compile(r"^\s*(?:%\s*(?:Invalid|Incomplete|Ambiguous|Unknown|Error)|Invalid command|Syntax error|ERROR:)", re.IGNORECASE)
-# The first characters an error line can start with (see _ERROR; re.IGNORECASE also lets "İ", "ı" stand for "i").
-_ERROR_FIRST = "%iIİıSsſeE"
 
 
 def parse(text, platform=None):  # pylint: disable=unused-argument
@@ -98,10 +96,10 @@ def _parse(text):
         if match:
             connections.append({key: (int(value) if key.endswith("bytes") else value) for key, value in match.groupdict().items()})
             continue
-        if (first in "lL" and _CONNECTION_HEADER.match(line)) or (("#" in stripped or ">" in stripped) and _PROMPT.match(stripped)) \
+        if (first in "lL" and _CONNECTION_HEADER.match(line)) or (("#" in stripped or ">" in stripped) and PROMPT_ECHO.match(stripped)) \
                 or (first in "sSſ" and _ECHO.match(line)):
             continue
-        if first in _ERROR_FIRST and _ERROR.match(line):
+        if first in DEVICE_ERROR_FIRST and DEVICE_ERROR.match(line):
             errors.append(stripped)
             continue
         match = _HEADING.match(line) if stripped[-1] == ":" else None

@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, printed_lines, unrecognised
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
+    DEVICE_ERROR, DEVICE_ERROR_FIRST, PROMPT_ECHO, new_result, printed_lines, unrecognised,
+)
 
 COMMAND = "show ntp associations"
 
@@ -38,11 +40,7 @@ _ROW_TAIL = re.compile(r"^\s+" + _COLUMNS + r"\s*$")
 _TABLE_HEADER = re.compile(r"^\s*address\s+ref\s*clock\s+st\s+when\s+poll\s+reach\s+delay\s+offset\s+disp\s*$", re.IGNORECASE)
 _LEGEND = re.compile(r"^\s*\*\s*(?P<word>sys\.peer|master)\b.*$", re.IGNORECASE)
 _NOT_ENABLED = re.compile(r"^\s*%\s*NTP is not enabled\.?\s*$", re.IGNORECASE)
-_PROMPT = re.compile(r"^[A-Za-z0-9_.\-:/\[\]@]+(?:\([^)\s]*\))?[#>]\s*(?:(?:sh|sho|show)\b.*)?$", re.IGNORECASE)
 _ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+ntp\s+a\S*\s*$", re.IGNORECASE)
-_ERROR = re.compile(r"^\s*(?:%\s*(?:Invalid|Incomplete|Ambiguous|Unknown|Error)|Invalid command|Syntax error|ERROR:)", re.IGNORECASE)
-# The first characters an error line can start with (see _ERROR; re.IGNORECASE also lets "İ", "ı" stand for "i").
-_ERROR_FIRST = "%iIİıSsſeE"
 
 # Marker → status, per legend.
 STATUS_CURRENT = {"*": "sys_peer", "o": "sys_peer", "#": "selected", "+": "candidate", "-": "outlyer", "x": "falseticker"}
@@ -106,9 +104,9 @@ def _parse(text):
         if first == "%" and _NOT_ENABLED.match(line):
             enabled = False
             continue
-        if (("#" in stripped or ">" in stripped) and _PROMPT.match(stripped)) or (first in "sSſ" and _ECHO.match(line)):
+        if (("#" in stripped or ">" in stripped) and PROMPT_ECHO.match(stripped)) or (first in "sSſ" and _ECHO.match(line)):
             continue
-        if first in _ERROR_FIRST and _ERROR.match(line):
+        if first in DEVICE_ERROR_FIRST and DEVICE_ERROR.match(line):
             errors.append(stripped)
             continue
         match = _ROW_HEAD.match(line) if seen_table else None

@@ -30,7 +30,9 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, printed_lines, unrecognised
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
+    DEVICE_ERROR, DEVICE_ERROR_FIRST, PROMPT_ECHO, new_result, printed_lines, unrecognised,
+)
 
 COMMAND = "show ntp peer-status"
 
@@ -43,11 +45,7 @@ _TOTAL = re.compile(r"^\s*Total peers\s*:\s*(?P<total>\d+)\s*$", re.IGNORECASE)
 _LEGEND = re.compile(r"^\s*(?:\*\s*-\s*selected for sync.*|-\s*-\s*peer mode\(passive\).*)$", re.IGNORECASE)
 _COLUMNS = re.compile(r"^\s*(?:remote\s+local(?:\s+st\s+poll\s+reach\s+delay(?:\s+vrf)?)?|st\s+poll\s+reach\s+delay(?:\s+vrf)?)\s*$", re.IGNORECASE)
 _DASHES = re.compile(r"^\s*-{5,}\s*$")
-_PROMPT = re.compile(r"^[A-Za-z0-9_.\-:/\[\]@]+(?:\([^)\s]*\))?[#>]\s*(?:(?:sh|sho|show)\b.*)?$", re.IGNORECASE)
 _ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+ntp\s+peer-s\S*\s*$", re.IGNORECASE)
-_ERROR = re.compile(r"^\s*(?:%\s*(?:Invalid|Incomplete|Ambiguous|Unknown|Error)|Invalid command|Syntax error|ERROR:)", re.IGNORECASE)
-# The first characters an error line can start with (see _ERROR; re.IGNORECASE also lets "İ", "ı" stand for "i").
-_ERROR_FIRST = "%iIİıSsſeE"
 
 MODES = {"*": None, "+": "active", "-": "passive", "=": "client"}
 
@@ -100,9 +98,9 @@ def _parse(text):
         if first == "-" and _DASHES.match(line):
             # Many tables have a dashed rule: alone it does not make this output the peer table.
             continue
-        if (("#" in stripped or ">" in stripped) and _PROMPT.match(stripped)) or (first in "sSſ" and _ECHO.match(line)):
+        if (("#" in stripped or ">" in stripped) and PROMPT_ECHO.match(stripped)) or (first in "sSſ" and _ECHO.match(line)):
             continue
-        if first in _ERROR_FIRST and _ERROR.match(line):
+        if first in DEVICE_ERROR_FIRST and DEVICE_ERROR.match(line):
             errors.append(stripped)
             continue
         match = _ROW_HEAD.match(line) if table else None

@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, snake, text_lines, to_iso, unrecognised
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
+    DEVICE_ERROR, DEVICE_ERROR_FIRST, PROMPT_ECHO, new_result, snake, text_lines, to_iso, unrecognised,
+)
 
 COMMAND = "show ntp status"
 
@@ -36,16 +38,12 @@ _PAIR = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9 ]*?)\s+(?:is|was)\s+(?P<valu
 # "reference assoc id 3"
 _WORDS_VALUE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z ]*?)\s+(?P<value>\d\S*)\s*$")
 _NOT_ENABLED = re.compile(r"^\s*%\s*NTP is not enabled\.?\s*$", re.IGNORECASE)
-_PROMPT = re.compile(r"^[A-Za-z0-9_.\-:/\[\]@]+(?:\([^)\s]*\))?[#>]\s*(?:(?:sh|sho|show)\b.*)?$", re.IGNORECASE)
 _ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+ntp\s+stat\S*\s*$", re.IGNORECASE)
-_ERROR = re.compile(r"^\s*(?:%\s*(?:Invalid|Incomplete|Ambiguous|Unknown|Error)|Invalid command|Syntax error|ERROR:)", re.IGNORECASE)
 _FLOAT = re.compile(r"-?\d+(?:\.\d+)?")
 # "reference time is E9A1B2C3.1D2E3F40 (07:24:51.361 UTC Thu Dec 3 2026)": the time in parentheses.
 _PARENTHESISED_TIME = re.compile(r"\((?P<time>[^)]*)\)")
 # The characters _split() looks at: parentheses and commas.
 _SPLIT_MARKS = re.compile(r"[(),]")
-# The first characters an error line can start with (see _ERROR; re.IGNORECASE also lets "İ", "ı" stand for "i").
-_ERROR_FIRST = "%iIİıSsſeE"
 
 
 def parse(text, platform=None):  # pylint: disable=unused-argument
@@ -112,9 +110,9 @@ def _parse(text):
         if first == "%" and _NOT_ENABLED.match(line):
             enabled = False
             continue
-        if (("#" in stripped or ">" in stripped) and _PROMPT.match(stripped)) or (first in "sSſ" and _ECHO.match(line)):
+        if (("#" in stripped or ">" in stripped) and PROMPT_ECHO.match(stripped)) or (first in "sSſ" and _ECHO.match(line)):
             continue
-        if first in _ERROR_FIRST and _ERROR.match(line):
+        if first in DEVICE_ERROR_FIRST and DEVICE_ERROR.match(line):
             errors.append(stripped)
             continue
         parts = _split(stripped.rstrip("."))

@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, text_lines, to_int, unrecognised
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
+    DEVICE_ERROR, DEVICE_ERROR_FIRST, PROMPT_ECHO, new_result, text_lines, to_int, unrecognised,
+)
 
 COMMAND = "show running-config"
 
@@ -38,13 +40,10 @@ _HEADER = re.compile(
     r"|!Startup config saved at:.*|Last configuration change at .*|NVRAM config last updated at .*)\s*$",
     re.IGNORECASE,
 )
-_PROMPT = re.compile(r"^[A-Za-z0-9_.\-:/\[\]@]+(?:\([^)\s]*\))?[#>]\s*(?:(?:sh|sho|show)\b.*)?$", re.IGNORECASE)
 _ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+run\S*(?:\s+.*)?$", re.IGNORECASE)
-_ERROR = re.compile(r"^\s*(?:%\s*(?:Invalid|Incomplete|Ambiguous|Unknown|Error)|Invalid command|Syntax error|ERROR:)", re.IGNORECASE)
 # The characters each regex above can match first (after the blanks), case variants included:
 # a line starting otherwise is not tried against it.
 _HEADER_FIRST = frozenset("BbCcLlNn!")
-_ERROR_FIRST = frozenset("%EeIiSs\u0130\u0131\u017f")
 _ECHO_FIRST = frozenset("Ss\u017f")
 _VERSION = re.compile(r"^version\s+(?P<version>\S+)", re.IGNORECASE)
 # First words of top-level configuration lines, to tell a configuration from another command's output.
@@ -122,12 +121,12 @@ def config_tree(text):
                 continue
             if first == "!":
                 continue
-        if first in _ERROR_FIRST and _ERROR.match(line):
+        if first in DEVICE_ERROR_FIRST and DEVICE_ERROR.match(line):
             errors.append(stripped)
             continue
         indent = len(line) - len(line.lstrip(" "))
         if indent == 0 and ("#" in stripped or ">" in stripped or first in _ECHO_FIRST) \
-                and (_PROMPT.match(stripped) or _ECHO.match(stripped)) and not _looks_config(stripped):
+                and (PROMPT_ECHO.match(stripped) or _ECHO.match(stripped)) and not _looks_config(stripped):
             header.setdefault("command", stripped)
             continue
         if indent == 0 and first in "bB" and stripped.lower().startswith("banner "):
