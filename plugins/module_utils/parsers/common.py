@@ -45,6 +45,7 @@ DEVICE_ERROR = re.compile(r"^\s*(?:%\s*(?:Invalid|Incomplete|Ambiguous|Unknown|E
 # and the first printed characters such an error line can have (re.IGNORECASE lets "İ", "ı" stand for "i", "ſ" for "s").
 DEVICE_ERROR_FIRST = frozenset("%EeIiSs\u0130\u0131\u017f")
 
+
 def clean(value):
     """Strip a raw value; map the device's null words to None."""
     if value is None:
