@@ -46,6 +46,16 @@ DEVICE_ERROR = re.compile(r"^\s*(?:%\s*(?:Invalid|Incomplete|Ambiguous|Unknown|E
 DEVICE_ERROR_FIRST = frozenset("%EeIiSs\u0130\u0131\u017f")
 
 
+def is_prompt_echo(stripped):
+    """True when a stripped line is a prompt, alone or echoing a show command (tried only when it holds '#' or '>')."""
+    return ("#" in stripped or ">" in stripped) and PROMPT_ECHO.match(stripped) is not None
+
+
+def is_device_error(line):
+    """True when a line is the device's error answer (tried only when it starts like one)."""
+    return line.lstrip()[:1] in DEVICE_ERROR_FIRST and DEVICE_ERROR.match(line) is not None
+
+
 def clean(value):
     """Strip a raw value; map the device's null words to None."""
     if value is None:

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
-    DEVICE_ERROR, DEVICE_ERROR_FIRST, PROMPT_ECHO, clean, new_result, printed_lines, snake, to_bool, to_int, unrecognised,
+    clean, is_device_error, is_prompt_echo, new_result, printed_lines, snake, to_bool, to_int, unrecognised,
 )
 
 COMMAND = "show call-home profile all"
@@ -102,10 +102,10 @@ def _parse(text):
                 _set_status(profile, match.group("status"))
             last_list, table = None, None
             continue
-        if (("#" in stripped or ">" in stripped) and PROMPT_ECHO.match(stripped)) or (first in "sSſ" and _ECHO.match(line)) \
+        if is_prompt_echo(stripped) or (first in "sSſ" and _ECHO.match(line)) \
                 or (first in "cC" and _SHORT_HEADER.match(line)):
             continue
-        if first in DEVICE_ERROR_FIRST and DEVICE_ERROR.match(line):
+        if is_device_error(line):
             errors.append(stripped)
             continue
         pair = _PAIR.match(line) if ":" in line else None

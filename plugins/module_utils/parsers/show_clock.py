@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import DEVICE_ERROR, PROMPT_ECHO, new_result, text_lines, to_iso, unrecognised
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import is_device_error, is_prompt_echo, new_result, text_lines, to_iso, unrecognised
 
 COMMAND = "show clock"
 
@@ -70,9 +70,9 @@ def _parse(text, platform):
             if rest:
                 header_clock = header_clock or rest
             continue
-        if _LOAD.match(line) or PROMPT_ECHO.match(line.strip()) or _ECHO.match(line):
+        if _LOAD.match(line) or is_prompt_echo(line.strip()) or _ECHO.match(line):
             continue
-        if DEVICE_ERROR.match(line):
+        if is_device_error(line):
             errors.append(line.strip())
             continue
         result["unparsed"].append(line)

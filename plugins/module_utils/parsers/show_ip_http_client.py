@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
-    DEVICE_ERROR, DEVICE_ERROR_FIRST, PROMPT_ECHO, clean, new_result, printed_lines, snake, unrecognised,
+    clean, is_device_error, is_prompt_echo, new_result, printed_lines, snake, unrecognised,
 )
 
 COMMAND = "show ip http client"
@@ -65,9 +65,9 @@ def _parse(text):
         # re.IGNORECASE "ſ" stands for "s" and "İ", "ı" for "i"; str.strip() removes what "^\s*" skips.
         stripped = line.strip()
         first = stripped[0]
-        if (("#" in stripped or ">" in stripped) and PROMPT_ECHO.match(stripped)) or (first in "sSſ" and _ECHO.match(line)):
+        if is_prompt_echo(stripped) or (first in "sSſ" and _ECHO.match(line)):
             continue
-        if first in DEVICE_ERROR_FIRST and DEVICE_ERROR.match(line):
+        if is_device_error(line):
             errors.append(stripped)
             continue
         if ":" in line:

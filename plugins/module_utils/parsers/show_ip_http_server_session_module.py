@@ -25,9 +25,7 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
-    DEVICE_ERROR, DEVICE_ERROR_FIRST, PROMPT_ECHO, new_result, printed_lines, snake, unrecognised,
-)
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import is_device_error, is_prompt_echo, new_result, printed_lines, snake, unrecognised
 
 COMMAND = "show ip http server session-module"
 
@@ -96,10 +94,10 @@ def _parse(text):
         if match:
             connections.append({key: (int(value) if key.endswith("bytes") else value) for key, value in match.groupdict().items()})
             continue
-        if (first in "lL" and _CONNECTION_HEADER.match(line)) or (("#" in stripped or ">" in stripped) and PROMPT_ECHO.match(stripped)) \
+        if (first in "lL" and _CONNECTION_HEADER.match(line)) or is_prompt_echo(stripped) \
                 or (first in "sSſ" and _ECHO.match(line)):
             continue
-        if first in DEVICE_ERROR_FIRST and DEVICE_ERROR.match(line):
+        if is_device_error(line):
             errors.append(stripped)
             continue
         match = _HEADING.match(line) if stripped[-1] == ":" else None

@@ -30,9 +30,7 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
-    DEVICE_ERROR, DEVICE_ERROR_FIRST, PROMPT_ECHO, new_result, printed_lines, unrecognised,
-)
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import is_device_error, is_prompt_echo, new_result, printed_lines, unrecognised
 
 COMMAND = "show ntp peer-status"
 
@@ -98,9 +96,9 @@ def _parse(text):
         if first == "-" and _DASHES.match(line):
             # Many tables have a dashed rule: alone it does not make this output the peer table.
             continue
-        if (("#" in stripped or ">" in stripped) and PROMPT_ECHO.match(stripped)) or (first in "sSſ" and _ECHO.match(line)):
+        if is_prompt_echo(stripped) or (first in "sSſ" and _ECHO.match(line)):
             continue
-        if first in DEVICE_ERROR_FIRST and DEVICE_ERROR.match(line):
+        if is_device_error(line):
             errors.append(stripped)
             continue
         match = _ROW_HEAD.match(line) if table else None

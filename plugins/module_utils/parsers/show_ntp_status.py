@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
-    DEVICE_ERROR, DEVICE_ERROR_FIRST, PROMPT_ECHO, new_result, snake, text_lines, to_iso, unrecognised,
+    is_device_error, is_prompt_echo, new_result, snake, text_lines, to_iso, unrecognised,
 )
 
 COMMAND = "show ntp status"
@@ -110,9 +110,9 @@ def _parse(text):
         if first == "%" and _NOT_ENABLED.match(line):
             enabled = False
             continue
-        if (("#" in stripped or ">" in stripped) and PROMPT_ECHO.match(stripped)) or (first in "sSſ" and _ECHO.match(line)):
+        if is_prompt_echo(stripped) or (first in "sSſ" and _ECHO.match(line)):
             continue
-        if first in DEVICE_ERROR_FIRST and DEVICE_ERROR.match(line):
+        if is_device_error(line):
             errors.append(stripped)
             continue
         parts = _split(stripped.rstrip("."))

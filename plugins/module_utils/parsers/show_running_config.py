@@ -28,9 +28,7 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
-    DEVICE_ERROR, DEVICE_ERROR_FIRST, PROMPT_ECHO, new_result, text_lines, to_int, unrecognised,
-)
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import is_device_error, is_prompt_echo, new_result, text_lines, to_int, unrecognised
 
 COMMAND = "show running-config"
 
@@ -121,12 +119,11 @@ def config_tree(text):
                 continue
             if first == "!":
                 continue
-        if first in DEVICE_ERROR_FIRST and DEVICE_ERROR.match(line):
+        if is_device_error(line):
             errors.append(stripped)
             continue
         indent = len(line) - len(line.lstrip(" "))
-        if indent == 0 and ("#" in stripped or ">" in stripped or first in _ECHO_FIRST) \
-                and (PROMPT_ECHO.match(stripped) or _ECHO.match(stripped)) and not _looks_config(stripped):
+        if indent == 0 and (is_prompt_echo(stripped) or (first in _ECHO_FIRST and _ECHO.match(stripped))) and not _looks_config(stripped):
             header.setdefault("command", stripped)
             continue
         if indent == 0 and first in "bB" and stripped.lower().startswith("banner "):
