@@ -104,7 +104,7 @@ class Node:
 
     def get(self, *keys):
         """Raw value of the node at `keys` (its value, else its single text line), or None."""
-        # path() and content() written out: the parsers ask for a few dozen values per output.
+        # The walk of path() written out: the parsers ask for a few dozen values per output.
         node = self
         for key in keys:
             for child in node.children:
@@ -113,9 +113,7 @@ class Node:
                     break
             else:
                 return None
-        if node.value is not None:
-            return node.value
-        return node.text[0] if len(node.text) == 1 else None
+        return node.content()
 
     def content(self):
         """The node's value, else its text when it has exactly one text line."""
@@ -173,8 +171,8 @@ def parse_header(line):
             # "2%/0%": total CPU, then the part spent at interrupt level.
             "cpu_five_seconds_percent": int(five_secs[0]) if five_secs else None,
             "cpu_five_seconds_interrupt_percent": int(five_secs[1]) if len(five_secs) > 1 else None,
-            "cpu_one_minute_percent": first_int(match.group("one_minute")),
-            "cpu_five_minutes_percent": first_int(match.group("five_minutes")),
+            "cpu_one_minute_percent": to_int(match.group("one_minute")),
+            "cpu_five_minutes_percent": to_int(match.group("five_minutes")),
         }
     match = TIME_LINE.match(line)
     if match:
@@ -541,11 +539,6 @@ def normalise_role(title):
         if word.startswith(role):
             return role
     return None
-
-
-def first_int(raw):
-    """First integer of a raw value ('0(10)' → 0, '30  days' → 30), or None."""
-    return to_int(raw)
 
 
 def known_line(line, patterns):

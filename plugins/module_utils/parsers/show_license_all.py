@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.license_tree import finish, first_int, guarded, read
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean, to_int
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.license_tree import finish, guarded, read
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.show_license_authorization import KNOWN_TEXT as AUTHORIZATION_TEXT
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.show_license_authorization import authorization_facts
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.show_license_status import KNOWN_TEXT as STATUS_TEXT
@@ -65,7 +65,7 @@ def summary_facts(node):
     facts = {}
     for child in node.children:
         raw = clean(child.content())
-        number = first_int(raw)
+        number = to_int(raw)
         if raw is not None and number is not None and re.match(r"^-?\d", raw):
             facts[child.key] = number
             if raw != str(number):

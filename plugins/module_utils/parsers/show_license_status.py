@@ -24,7 +24,6 @@ from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.license_tree import (
     date_field,
     finish,
-    first_int,
     guarded,
     normalise_role,
     read,
@@ -257,7 +256,7 @@ def policy_facts(node):
         group = {}
         for item in child.children:
             raw = clean(item.content())
-            group[item.key] = first_int(raw)
+            group[item.key] = to_int(raw)
             inside = _PARENS.search(raw or "")
             if inside:
                 group.setdefault("source", inside.group("inside"))
@@ -275,7 +274,7 @@ def usage_reporting_facts(node):
     for name in USAGE_DATES:
         date_field(facts, name, node.get(name))
     interval = clean(node.get("reporting_push_interval"))
-    facts["reporting_push_interval_days"] = first_int(interval)
+    facts["reporting_push_interval_days"] = to_int(interval)
     facts["reporting_push_interval_raw"] = interval
     state = _STATE.search(interval or "")
     facts["reporting_state"] = int(state.group("state")) if state else None
