@@ -60,6 +60,12 @@ ERROR_LINE = re.compile(
 _MAYBE_SPECIAL = re.compile(r"\s*(?:load for|time source is|no time source|sh|%|invalid|syntax error|command|error:)", re.IGNORECASE)
 # The first characters _MAYBE_SPECIAL can match after the blanks: a cheaper test first.
 _SPECIAL_FIRST = frozenset("LlTtNnSsIiCcEe%")
+# In lower-cased ASCII text, every line that _content_lines_each drops or notes matches this after its newline: a
+# line that LOAD_LINE, TIME_LINE, ECHO_LINE or ERROR_LINE matches starts like _MAYBE_SPECIAL, and a prompt line is a
+# name followed by '#' or '>'. The leading newline lets the search skip to line starts; the possessive quantifiers
+# never give back what they took, so each line is tried once.
+_ANY_SPECIAL = re.compile(r"\n[^\S\n]*+(?:[a-z0-9_.\-:/\[\]@]++(?:\([^)\s]*+\))?[#>]|load for|time source is|no time source|sh|%|invalid|"
+                          r"syntax error|command|error:)")
 # A key that opens a pair in the middle of a value: "  Purged: 0", ",  Waiting for Ack: 0".
 _PAIR_START = re.compile(r"(?:,\s+|\s{2,})(?P<key>[A-Z][A-Za-z0-9 ()/\-]{0,40}?):(?:\s+|$)")
 _INLINE_KEY = re.compile(r"^[A-Z][A-Za-z0-9 ()/\-]{0,40}?:(?:\s|$)")
@@ -312,6 +318,17 @@ def _read_into(tree, text):
 
 def _content_lines(tree, lines):
     """Drop the CLI header, prompts and echoed commands; note device errors."""
+    # Most outputs hold none of those lines: one search of the whole text says so, and every line is content. Text
+    # beyond ASCII is read line by line: under IGNORECASE, letters such as 'ſ' and 'İ' match 's' and 'i', which
+    # lower-casing does not give.
+    joined = "\n" + "\n".join(lines)
+    if joined.isascii() and _ANY_SPECIAL.search(joined.lower()) is None:
+        return lines
+    return _content_lines_each(tree, lines)
+
+
+def _content_lines_each(tree, lines):
+    """_content_lines, line by line."""
     kept = []
     # Whether a non-blank line was kept (a flag, not a scan of kept: leading blank lines would make that quadratic).
     content = False

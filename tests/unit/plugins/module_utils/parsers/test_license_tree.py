@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import os
 
+from hypothesis import given, settings, strategies as st
+
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers import license_tree
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import text_lines
 
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
 
@@ -136,3 +139,31 @@ def test_split_helpers():
     assert license_tree.udi_entry("Standby", "PID:C9300-24U,SN:FHH2043P09E") == {
         "role": "standby", "pid": "C9300-24U", "sn": "FHH2043P09E", "udi": "PID:C9300-24U,SN:FHH2043P09E"}
     assert license_tree.udi_entry(None, "P:C9407R,S:FXS2119Q2U7")["udi"] == "PID:C9407R,SN:FXS2119Q2U7"
+
+
+# Pieces the header, prompt, echo and error expressions look for, mixed with plain tree lines and odd blanks.
+_LINE_PIECES = ["Load for five secs: 2%/0%; one minute: 1%; five minutes: 0%", "Time source is NTP, 10:01:02.003 UTC Mon Nov 3 2025",
+                "No time source, *17:05:54.449 UTC Mon Jul 29 2024", "router#", "csr1(config)#show license status", "sw>", "sh lic",
+                "show license all", "% Invalid input detected at '^' marker.", "Invalid command at", "Syntax error", "Command rejected",
+                "ERROR: no", "  Type: Smart", "<none>", "Smart Licensing is ENABLED", "===", "   ", "\t", "\u00a0", "\x0c", "ſh", "İnvalid", ":", "#", ">"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_LINE_PIECES), max_size=3).map("".join), max_size=8))
+@settings(max_examples=400, deadline=None)
+def test_content_lines_whole_text_check_equals_line_by_line(lines):
+    fast, each = license_tree.Tree(), license_tree.Tree()
+    assert license_tree._content_lines(fast, list(lines)) == license_tree._content_lines_each(each, list(lines))
+    assert (fast.header, fast.command, fast.errors) == (each.header, each.command, each.errors)
+
+
+def test_content_lines_whole_text_check_on_every_fixture():
+    checked = 0
+    for folder, _dirs, names in os.walk(FIXTURES):
+        for name in names:
+            if name.endswith(".txt"):
+                lines = text_lines(_read(os.path.join(folder, name)))
+                fast, each = license_tree.Tree(), license_tree.Tree()
+                assert license_tree._content_lines(fast, list(lines)) == license_tree._content_lines_each(each, list(lines)), name
+                assert (fast.header, fast.command, fast.errors) == (each.header, each.command, each.errors), name
+                checked += 1
+    assert checked > 50
