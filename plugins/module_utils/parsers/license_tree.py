@@ -68,6 +68,8 @@ _ANY_SPECIAL = re.compile(r"\n[^\S\n]*+(?:[a-z0-9_.\-:/\[\]@]++(?:\([^)\s]*+\))?
                           r"syntax error|command|error:)")
 # A key that opens a pair in the middle of a value: "  Purged: 0", ",  Waiting for Ack: 0".
 _PAIR_START = re.compile(r"(?:,\s+|\s{2,})(?P<key>[A-Z][A-Za-z0-9 ()/\-]{0,40}?):(?:\s+|$)")
+# What a value needs before a second pair can start in it (see _PAIR_START): a comma or two blanks.
+_MAYBE_PAIRS = re.compile(r",|\s\s")
 _INLINE_KEY = re.compile(r"^[A-Z][A-Za-z0-9 ()/\-]{0,40}?:(?:\s|$)")
 # "Active:PID:C9300-24UX,SN:FCW2303D16Y" (HA UDI List), no space after the first colon.
 _UDI_PAIR = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9 ]{0,30}):(?P<value>(?:PID|P):\S.*)$")
@@ -296,8 +298,9 @@ def _read_into(tree, text):
             while stack[-1][0] >= indent:
                 stack.pop()
             parent = stack[-1][1]
-            if value is None or ":" not in value:
-                # Most lines: one pair (a second pair or an inline title needs a colon in the value).
+            if value is None or ":" not in value or gap < 2 and _MAYBE_PAIRS.search(value) is None:
+                # Most lines: one pair. A second pair needs a colon and, before its key, a comma or two blanks
+                # (_PAIR_START); an inline title needs a colon and two blanks after the first one.
                 node = Node(key, value, indent, line)
                 parent.children.append(node)
                 stack.append((indent, node))

@@ -64,6 +64,14 @@ def test_two_pairs_on_one_line_are_split():
     assert hello["attempts"] == "Total=12, Success=9, Fail=3  Ongoing Failure: Overall=3 Communication=3"
 
 
+def test_values_with_colons_split_only_where_a_pair_starts():
+    # A comma then one blank starts a pair; a time's colons do not; two blanks after a title open an inline child.
+    tree = license_tree.read("Usage Report Summary:\n  Total: 12, Purged: 0\n  Last Sent: Mar 13 08:09:28 2024 UTC\n"
+                             "  Status:   Sent: 3,  Waiting: 1\n")
+    assert license_tree.to_dict(tree.root) == {"usage_report_summary": {
+        "total": "12", "purged": "0", "last_sent": "Mar 13 08:09:28 2024 UTC", "status": {"sent": "3", "waiting": "1"}}}
+
+
 def test_title_with_its_first_child_on_the_same_line():
     """Agent 6.x: 'Trust Code Installed:    Trust Code Type: CSSM' opens the block and holds its first child."""
     tree = license_tree.read(_read("iosxe/show_license_tech_support/genie_9.txt"))
