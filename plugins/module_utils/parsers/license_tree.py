@@ -55,17 +55,17 @@ ERROR_LINE = re.compile(
     r"Command (?:rejected|authorization failed)|ERROR:)",
     re.IGNORECASE,
 )
-# What every header, echoed command and error line starts with (a prompt line holds '#' or '>'): other lines
+# What every header, echoed command and error line starts with, in lower case (a prompt line holds '#' or '>'): other lines
 # are plain content, and the five expressions above are not tried on them.
-_MAYBE_SPECIAL = re.compile(r"\s*(?:load for|time source is|no time source|sh|%|invalid|syntax error|command|error:)", re.IGNORECASE)
+_SPECIAL_WORDS = r"load for|time source is|no time source|sh|%|invalid|syntax error|command|error:"
+_MAYBE_SPECIAL = re.compile(r"\s*(?:" + _SPECIAL_WORDS + ")", re.IGNORECASE)
 # The first characters _MAYBE_SPECIAL can match after the blanks: a cheaper test first.
 _SPECIAL_FIRST = frozenset("LlTtNnSsIiCcEe%")
 # In lower-cased ASCII text, every line that _content_lines_each drops or notes matches this after its newline: a
 # line that LOAD_LINE, TIME_LINE, ECHO_LINE or ERROR_LINE matches starts like _MAYBE_SPECIAL, and a prompt line is a
 # name followed by '#' or '>'. The leading newline lets the search skip to line starts; the possessive quantifiers
 # never give back what they took, so each line is tried once.
-_ANY_SPECIAL = re.compile(r"\n[^\S\n]*+(?:[a-z0-9_.\-:/\[\]@]++(?:\([^)\s]*+\))?[#>]|load for|time source is|no time source|sh|%|invalid|"
-                          r"syntax error|command|error:)")
+_ANY_SPECIAL = re.compile(r"\n[^\S\n]*+(?:[a-z0-9_.\-:/\[\]@]++(?:\([^)\s]*+\))?[#>]|" + _SPECIAL_WORDS + ")")
 # A key that opens a pair in the middle of a value: "  Purged: 0", ",  Waiting for Ack: 0".
 _PAIR_START = re.compile(r"(?:,\s+|\s{2,})(?P<key>[A-Z][A-Za-z0-9 ()/\-]{0,40}?):(?:\s+|$)")
 # What a value needs before a second pair can start in it (see _PAIR_START): a comma or two blanks.
