@@ -20,15 +20,30 @@ import re
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import parse_iso, to_iso
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import CSLU_LOCAL, as_dict, evidence, is_ip, log_evidence, lower, text, url_host
 
+# Error classes: (name, whole words, fragments). A text is in a class when it holds one of its words as a whole word or
+# one of its fragments anywhere, ignoring case.
 ERROR_CLASSES = (
-    ("dns", re.compile(r"resolv|unknown host|name resolution|unrecognized host|invalid host|\bdns\b|domain name", re.IGNORECASE)),
-    ("tls", re.compile(r"\bssl\b|\btls\b|handshake|certificat|\bcert\b|x509|trustpoint|trust point|\bca\b", re.IGNORECASE)),
-    ("record_not_found", re.compile(r"record not found", re.IGNORECASE)),
-    ("http_404", re.compile(r"\b404\b|host not found", re.IGNORECASE)),
-    ("callhome", re.compile(r"call ?home", re.IGNORECASE)),
-    ("network", re.compile(r"time ?out|timed out|refused|unreachable|no route|empty response|no reply|connection (?:reset|closed|failed)|network",
-                           re.IGNORECASE)),
+    ("dns", ("dns",), ("resolv", "unknown host", "name resolution", "unrecognized host", "invalid host", "domain name")),
+    ("tls", ("ssl", "tls", "cert", "ca"), ("handshake", "certificat", "x509", "trustpoint", "trust point")),
+    ("record_not_found", (), ("record not found",)),
+    ("http_404", ("404",), ("host not found",)),
+    ("callhome", (), ("callhome", "call home")),
+    ("network", (), ("timeout", "time out", "timed out", "refused", "unreachable", "no route", "empty response", "no reply",
+                     "connection reset", "connection closed", "connection failed", "network")),
 )
+
+
+def _class_pattern(words, fragments):
+    parts = [re.escape(fragment) for fragment in fragments]
+    if words:
+        parts.insert(0, r"\b(?:%s)\b" % "|".join(map(re.escape, words)))
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+# The same classes as regular expressions, for text beyond ASCII: under re.IGNORECASE letters such as 'ſ' and 'K' (Kelvin)
+# match 's' and 'k', which lower-casing does not give.
+_CLASS_PATTERNS = tuple((name, _class_pattern(words, fragments)) for name, words, fragments in ERROR_CLASSES)
+_WORD = re.compile(r"\w+")
 
 _ATTEMPTS = re.compile(
     r"Total\s*=\s*(?P<total>\d+)\s*,\s*Success\s*=\s*(?P<success>\d+)\s*,\s*Fail\s*=\s*(?P<fail>\d+)"
@@ -43,10 +58,23 @@ COMM_CATEGORIES = ("trust_establishment", "trust_acknowledgement", "usage_report
 
 def classify(error_text):
     """Error classes ('dns', 'tls', 'http_404', 'record_not_found', 'callhome', 'network') found in a text."""
+    value = text(error_text)
+    if not value.isascii():
+        return [name for name, pattern in _CLASS_PATTERNS if pattern.search(value)]
+    # ASCII text: substring and word-set lookups in the lower-cased text. A regular expression of many alternatives
+    # that ignores case is tried at every position of the text, which costs far more.
+    lowered = value.lower()
+    words = None
     found = []
-    for name, pattern in ERROR_CLASSES:
-        if pattern.search(text(error_text)):
+    for name, class_words, fragments in ERROR_CLASSES:
+        if any(fragment in lowered for fragment in fragments):
             found.append(name)
+            continue
+        if class_words:
+            if words is None:
+                words = set(_WORD.findall(lowered))
+            if not words.isdisjoint(class_words):
+                found.append(name)
     return found
 
 

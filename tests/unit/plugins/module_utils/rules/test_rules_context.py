@@ -4,7 +4,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from ansible_collections.smartlic.slp.plugins.module_utils import syslog
 from ansible_collections.smartlic.slp.plugins.module_utils.rules import actions, comm, engine
@@ -67,6 +70,46 @@ def test_untimed_messages_keep_log_order():
 ])
 def test_error_classes(error, expected):
     assert comm.classify(error) == expected
+
+
+# The error classes as regular expressions, as they were written before classify() looked words up instead: the
+# reference the word and fragment lookups must agree with.
+REFERENCE_CLASSES = (
+    ("dns", re.compile(r"resolv|unknown host|name resolution|unrecognized host|invalid host|\bdns\b|domain name", re.IGNORECASE)),
+    ("tls", re.compile(r"\bssl\b|\btls\b|handshake|certificat|\bcert\b|x509|trustpoint|trust point|\bca\b", re.IGNORECASE)),
+    ("record_not_found", re.compile(r"record not found", re.IGNORECASE)),
+    ("http_404", re.compile(r"\b404\b|host not found", re.IGNORECASE)),
+    ("callhome", re.compile(r"call ?home", re.IGNORECASE)),
+    ("network", re.compile(r"time ?out|timed out|refused|unreachable|no route|empty response|no reply|connection (?:reset|closed|failed)|network",
+                           re.IGNORECASE)),
+)
+# Pieces of error texts: every word and fragment of the classes in several cases, near misses (a word inside a longer
+# word, a fragment cut short) and what separates words.
+ERROR_PIECES = st.sampled_from([
+    "dns", "DNS", "xdns", "dns_", "Resolve", "unknown host", "Unknown  host", "name resolution", "unrecognized host", "invalid host",
+    "Domain Name", "domainname", "SSL", "ssl3", "tls", "TLSv1.2", "Handshake", "certificate", "Cert", "certs", "x509", "X.509", "trustpoint",
+    "Trust Point", "CA", "ca", "_ca", "cab", "record not found", "Record Not Found", "404", "4040", "e404", "host not found", "Call Home",
+    "callhome", "call  home", "timeout", "Time Out", "timed out", "refused", "UNREACHABLE", "no route", "empty response", "no reply",
+    "connection reset", "Connection Closed", "connection failed", "connection lost", "network", "Communications failure", "(CSSM)",
+    " ", "  ", ",", ":", "-", ".", "/", "_", "\t", "%", "0",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(ERROR_PIECES, max_size=12).map("".join))
+def test_error_classes_agree_with_the_regular_expressions(error):
+    expected = [name for name, pattern in REFERENCE_CLASSES if pattern.search(error)]
+    assert comm.classify(error) == expected
+
+
+@pytest.mark.parametrize("error, expected", [
+    ("unable to re\u017folve host", ["dns"]),           # LATIN SMALL LETTER LONG S: 's' ignoring case
+    ("bad \u212aey: SSL error", ["tls"]),               # KELVIN SIGN: 'k' ignoring case
+    ("tim\u00e9 out \u2014 refused", ["network"]),
+    ("\u00e9chec", []),
+])
+def test_error_classes_of_text_beyond_ascii(error, expected):
+    assert comm.classify(error) == expected == [name for name, pattern in REFERENCE_CLASSES if pattern.search(error)]
 
 
 def test_statistics_from_raw_tech_support_values():
