@@ -48,11 +48,13 @@ _NXOS_STAMP = re.compile(r"(?P<year>\d{4})\s+" + _MON + r"\s+(?P<day>\d{1,2})\s+
                          + r"(?:\s+(?P<tz>[A-Za-z]{1,5})(?=\s))?(?:\s+(?P<host>[^\s%:]+))?", re.IGNORECASE)
 # Device uptime instead of a date: "00:01:23:", "1d02h:", "2w3d:"
 _UPTIME = re.compile(r"(?P<uptime>\d+[ywdh]\d+[wdhm]|\d{2}:\d{2}:\d{2}(?:\.\d+)?)\s*:\s*$")
-_SEQUENCE = re.compile(r"^\s*(?:<\d{1,3}>)?\s*(?P<seq>\d{1,10})\s*:\s")
+_SEQUENCE = re.compile(r"^\s*+(?:<\d{1,3}>)?\s*(?P<seq>\d{1,10})\s*:\s")
 _PROCESS = re.compile(r"\s+-\s+(?P<process>[A-Za-z_][\w.-]*\[\d+\])\s*$")
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-_LOG_START = re.compile(r"^\s*(?:<\d{1,3}>)?(?:\d+\s*:\s*)?(?:[*.]?" + _MONTH_WORD + r"\s+\d{1,2}\s|\d{4}\s+" + _MONTH_WORD + r"\s|%[A-Z])",
-                        re.IGNORECASE)
+# Possessive blanks and digits (*+, ++, ?+): what follows them cannot start with what they took, so giving some back
+# would never make a match, and a line that is not a log entry is rejected without trying every shorter run.
+_LOG_START = re.compile(r"^\s*+(?:<\d{1,3}>)?+(?:\d++\s*+:\s*+)?+(?:[*.]?" + _MONTH_WORD + r"\s+\d{1,2}\s|\d{4}\s+" + _MONTH_WORD
+                        + r"\s|%[A-Z])", re.IGNORECASE)
 _PROMPT = re.compile(r"^[\w+\-.:/\[\]]+(?:\([^)]+\)){0,3}[>#]\s*\S*")
 
 # A UDI holds colons ("PID:C9300-24UX,SN:FCW2303D16Y"): read it whole before trying the shortest text.
@@ -238,7 +240,7 @@ def _parse_line(line, default_year):
         return _unknown(line) if _MENTION.search(line) else None
     facility, mnemonic = head.group("facility"), head.group("mnemonic")
     text = line[head.end():].strip()
-    process = _PROCESS.search(text)
+    process = _process_suffix(text)
     if process:
         text = text[:process.start()].rstrip()
     first_head = wrappers[0] if wrappers else head
@@ -274,6 +276,12 @@ def _parse_line(line, default_year):
     if entry:
         _fill_variables(message, text)
     return message
+
+
+def _process_suffix(text):
+    """The ' - PROCESS[pid]' match at the end of a stripped message text, or None."""
+    # A match ends with ']' and blanks, which a stripped text does not end with: most texts are not searched.
+    return _PROCESS.search(text) if text.endswith("]") else None
 
 
 def _fill_variables(message, text):

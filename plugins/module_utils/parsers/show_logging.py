@@ -21,26 +21,30 @@ from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import
 _SYSLOG = re.compile(r"^Syslog logging:\s*(?P<state>enabled|disabled)(?:\s*\((?P<details>.*)\))?", re.IGNORECASE)
 _COUNTERS = re.compile(r"(?P<count>\d+)\s+(?P<name>messages dropped|messages rate-limited|flushes|overruns)", re.IGNORECASE)
 _DESTINATION = re.compile(
-    r"^\s*(?P<dest>Console|Monitor|Buffer|Trap|File|Persistent)\s+logging:\s*"
+    r"^\s*+(?P<dest>Console|Monitor|Buffer|Trap|File|Persistent)\s+logging:\s*"
     r"(?:(?P<disabled>disabled)|level\s+(?P<level>\w+)(?:,\s*(?P<logged>\d+)\s+message(?:\s+line)?s\s+logged)?|(?P<other>.*))",
     re.IGNORECASE,
 )
 _NXOS_DESTINATION = re.compile(
-    r"^\s*Logging\s+(?P<dest>console|monitor|linecard|fex|timestamp|server|logfile|source-interface|rate-limit|origin-id)\s*:\s*(?P<value>.*)$",
+    r"^\s*+Logging\s+(?P<dest>console|monitor|linecard|fex|timestamp|server|logfile|source-interface|rate-limit|origin-id)\s*:\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
 _DESTINATION_FIRST = "CcMmBbTtFfPp"
 # An NX-OS log line starts with the year: "2021 Jan 29 06:40:54 ...".
-_NXOS_LINE = re.compile(r"^\s*\d{4}\s+[A-Za-z]{3}\s")
-_BUFFER = re.compile(r"^\s*Log Buffer\s*\((?P<size>\d+)\s*bytes\)\s*:?\s*$", re.IGNORECASE)
-_EXCEPTION = re.compile(r"^\s*(?:Exception Logging|Logging Exception)\s*:?\s*size\s*\((?P<size>\d+)\s*bytes\)", re.IGNORECASE)
+_NXOS_LINE = re.compile(r"^\s*+\d{4}\s+[A-Za-z]{3}\s")
+_BUFFER = re.compile(r"^\s*+Log Buffer\s*\((?P<size>\d+)\s*bytes\)\s*:?\s*$", re.IGNORECASE)
+_EXCEPTION = re.compile(r"^\s*+(?:Exception Logging|Logging Exception)\s*:?\s*size\s*\((?P<size>\d+)\s*bytes\)", re.IGNORECASE)
+# Header lines understood but not stored; each starts with a word (no blank), so the leading blanks are taken
+# possessively (*+) and a line that is none of them is rejected after one try.
 _KNOWN_HEADER = re.compile(
-    r"^\s*(?:No (?:Active|Inactive) Message Discriminator\.?|No active filter modules\.?|filtering (?:disabled|enabled)|xml (?:disabled|enabled),?"
+    r"^\s*+(?:No (?:Active|Inactive) Message Discriminator\.?|No active filter modules\.?|filtering (?:disabled|enabled)|xml (?:disabled|enabled),?"
     r"|Count and timestamp logging messages:.*|Logging Source-Interface:.*|TLS Profiles:.*|Active Message Discriminator:.*"
-    r"|Inactive Message Discriminator:.*|Logging to .*|.*message lines (?:logged|rate-limited|dropped-by-MD).*|Name - .*|Facility\s+Default Severity.*"
+    r"|Inactive Message Discriminator:.*|Logging to .*|Name - .*|Facility\s+Default Severity.*"
     r"|-+\s+-+.*)\s*$",
     re.IGNORECASE,
 )
+# A header line that counts messages ("Trap logging: level informational, 0 message lines logged"), anywhere in the line.
+_MESSAGE_LINES = re.compile(r"message lines (?:logged|rate-limited|dropped-by-MD)", re.IGNORECASE)
 # fmt: on
 
 
@@ -70,7 +74,7 @@ def _read_header_line(line, header):
     if match:
         header[match.group("dest").lower()] = _destination_entry(match)
         return True
-    if _KNOWN_HEADER.match(line):
+    if _KNOWN_HEADER.match(line) or _MESSAGE_LINES.search(line):
         return True
     match = _NXOS_DESTINATION.match(line) if first in "Ll" else None
     if match:
