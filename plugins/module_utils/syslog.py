@@ -78,6 +78,10 @@ def _template_regex(template, variables):
             position += 1
             if part in ("[dec]", "[int]"):
                 pattern.append(r"(?P<%s>-?\d+)" % name)
+            elif name not in _VARIABLE_PATTERNS and number == len(parts) - 1:
+                # The last part: the text to the end, blanks included (values are stripped). The shortest text
+                # followed by blanks to the end is the same value, found one character at a time.
+                pattern.append(r"(?P<%s>.*)" % name)
             else:
                 pattern.append(r"(?P<%s>%s)" % (name, _VARIABLE_PATTERNS.get(name, ".*?")))
             continue

@@ -15,7 +15,7 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from ansible_collections.smartlic.slp.plugins.module_utils import syslog
+from ansible_collections.smartlic.slp.plugins.module_utils import catalog, syslog
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers import show_logging
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
@@ -112,3 +112,41 @@ def test_rewritten_expression_agrees_on_every_slot_line(name):
 @pytest.mark.parametrize("name", sorted(SLOTS))
 def test_rewritten_expression_agrees_on_generated_lines(name, line):
     assert _same(name, line)
+
+
+def _templates_ending_with_a_variable():
+    found = []
+    for event, entry in catalog.CATALOG.items():
+        for template in catalog.templates(event):
+            full, _prefix = syslog._template_regex(template, entry["variables"])
+            last = re.search(r"\(\?P<(\w+)>\.\*\)\\s\*\$$", full.pattern)
+            if last:
+                found.append((event, template, full, last.group(1)))
+    return found
+
+
+TEMPLATES = _templates_ending_with_a_variable()
+FILLERS = ["", " ", "x", "CSSM", "a : b", "Cannot resolve host ", "v1.2.", ": ", "  trailing  ", "PID:C9300,SN:FCW1", "\n", "x\n", "12"]
+
+
+def test_templates_ending_with_a_variable_are_found():
+    assert len(TEMPLATES) >= 5
+
+
+@pytest.mark.parametrize("event, template, full, name", TEMPLATES, ids=[item[0] for item in TEMPLATES])
+def test_last_variable_read_to_the_end_gives_the_shortest_match_values(event, template, full, name):
+    """A template's last variable is read greedily to the end; the values must be those of the shortest match."""
+    reference = re.compile(full.pattern[:-len(r"(?P<%s>.*)\s*$" % name)] + r"(?P<%s>.*?)\s*$" % name, full.flags)
+    placeholders = re.findall(r"\[[a-z-]+\]", template)
+    for filler in FILLERS:
+        for last_filler in FILLERS:
+            values = [filler] * (len(placeholders) - 1) + [last_filler]
+            text = template
+            for placeholder, value in zip(placeholders, values):
+                text = text.replace(placeholder, value, 1)
+            for candidate in (text, text + "  ", " " + text):
+                expected, found = reference.match(candidate), full.match(candidate)
+                assert (expected is None) == (found is None), candidate
+                if expected:
+                    assert {key: (value or "").strip() for key, value in found.groupdict().items()} == \
+                        {key: (value or "").strip() for key, value in expected.groupdict().items()}, candidate
