@@ -249,7 +249,10 @@ def text_lines(text):
     lines = text.split("\n") if "\r" not in text else _LINE_BREAK.split(text)
     if "\b" in text:
         lines = [_erase(line) if "\b" in line else line for line in lines]
-    if max(map(len, lines)) > MAX_BLANK_RUN:
+    longest = max(map(len, lines))
+    # _shorten changes only a line over MAX_LINE_CHARS or one holding a tab or a long run of blanks (which erased
+    # backspaces may have joined).
+    if longest > MAX_BLANK_RUN and (longest > MAX_LINE_CHARS or "\t" in text or _BLANK_RUN_TEXT in text or "\b" in text):
         lines = [_shorten(line) if len(line) > MAX_BLANK_RUN else line for line in lines]
     if "--More--" in text or "\b" in text:
         lines = [_MORE.sub("", line) if "--More--" in line else line for line in lines]

@@ -8,6 +8,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers import common
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import printed_lines, text_lines, to_int
 
 
@@ -31,3 +32,24 @@ def test_to_int_takes_the_first_integer(text):
     match = re.search(r"-?\d+", text.strip().replace(",", ""))
     expected = int(match.group(0)) if match and text.strip().lower() not in ("", "-") else None
     assert to_int(text) == expected
+
+
+def _text_lines_shortening_every_line(text):
+    """text_lines as it read before it checked the whole text first: every line longer than MAX_BLANK_RUN shortened."""
+    text = common._ANSI.sub("", text)
+    lines = common._LINE_BREAK.split(text)
+    lines = [common._erase(line) if "\b" in line else line for line in lines]
+    lines = [common._shorten(line) if len(line) > common.MAX_BLANK_RUN else line for line in lines]
+    lines = [common._MORE.sub("", line) if "--More--" in line else line for line in lines]
+    return [line.rstrip() for line in lines]
+
+
+LINE_PIECES = st.sampled_from(["x", "ab", " ", " " * 30, " " * 40, " " * 64, " " * 70, "\t", "\b", "\b\b", "\n", "\r\n", "\r", "--More--",
+                               "\x1b[K", "y" * 70, "z" * 4100])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(LINE_PIECES, max_size=12).map("".join))
+def test_text_lines_shortens_only_what_needs_it(text):
+    """Outputs without a long line, a tab, a long blank run or a backspace skip the shortening pass, with the same lines."""
+    assert text_lines(text) == _text_lines_shortening_every_line(text)
