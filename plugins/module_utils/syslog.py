@@ -79,8 +79,8 @@ def _template_regex(template, variables):
             if part in ("[dec]", "[int]"):
                 pattern.append(r"(?P<%s>-?\d+)" % name)
             elif name not in _VARIABLE_PATTERNS and number == len(parts) - 1:
-                # The last part: the text to the end, blanks included (values are stripped). The shortest text
-                # followed by blanks to the end is the same value, found one character at a time.
+                # The last part: all the text to the end in one step. The shortest match ('.*?') gives the same
+                # value once stripped, but tries one more character at a time.
                 pattern.append(r"(?P<%s>.*)" % name)
             else:
                 pattern.append(r"(?P<%s>%s)" % (name, _VARIABLE_PATTERNS.get(name, ".*?")))
@@ -284,7 +284,7 @@ def _parse_line(line, default_year):
 
 def _process_suffix(text):
     """The ' - PROCESS[pid]' match at the end of a stripped message text, or None."""
-    # A match ends with ']' and blanks, which a stripped text does not end with: most texts are not searched.
+    # A match ends with ']' (then blanks, which a stripped text has none of): other texts cannot hold one.
     return _PROCESS.search(text) if text.endswith("]") else None
 
 
