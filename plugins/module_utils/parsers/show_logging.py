@@ -61,8 +61,8 @@ def _destination_entry(match):
 
 def _read_header_line(line, header):
     """Store one header line; False when the line is not a header line."""
-    # Each expression but _KNOWN_HEADER is tried only when the line starts with a letter it can start with
-    # (re.IGNORECASE lets "ſ" stand for "s"; str.lstrip() removes what "^\s*" skips).
+    # Each expression but _KNOWN_HEADER and _MESSAGE_LINES is tried only when the line starts with a letter it can
+    # start with (re.IGNORECASE lets "ſ" stand for "s"; str.lstrip() removes what "^\s*" skips).
     first = line.lstrip()[:1]
     match = _SYSLOG.match(line) if line[:1] in "Ssſ" else None
     if match:
