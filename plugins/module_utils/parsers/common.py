@@ -16,6 +16,8 @@ NULL_WORDS = frozenset(
     {"", "<none>", "<empty>", "not configured", "none", "n/a", "na", "<not configured>", "not available", "-"}
 )
 
+_LONGEST_NULL_WORD = max(map(len, NULL_WORDS))
+
 MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 UTC_ZONES = frozenset({"utc", "gmt", "z"})
 
@@ -60,8 +62,9 @@ def clean(value):
     """Strip a raw value; map the device's null words to None."""
     if value is None:
         return None
-    text = str(value).strip()
-    if text.lower() in NULL_WORDS:
+    text = value.strip() if value.__class__ is str else str(value).strip()
+    # Lower-casing never shortens a text: a longer one cannot be a null word.
+    if len(text) <= _LONGEST_NULL_WORD and text.lower() in NULL_WORDS:
         return None
     return text
 
@@ -108,11 +111,11 @@ def iso_from_parts(mon, day, year, time_text, tz):
     if not month:
         return None
     try:
-        hour, minute, second = (int(p) for p in time_text.split(":"))
-        moment = datetime(int(year), month, int(day), hour, minute, second)
+        hour, minute, second = time_text.split(":")
+        # isoformat() of a naive datetime without microseconds is 'YYYY-MM-DDTHH:MM:SS'.
+        iso = datetime(int(year), month, int(day), int(hour), int(minute), int(second)).isoformat()
     except ValueError:
         return None
-    iso = "%04d-%02d-%02dT%02d:%02d:%02d" % (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
     if tz and tz.lower() in UTC_ZONES:
         iso += "Z"
     return iso
@@ -136,8 +139,7 @@ def to_iso(value, default_year=None):
     for pattern in (_DATE_MDTY, _DATE_MDYT, _DATE_TZ_FIRST, _DATE_YMD):
         match = pattern.search(text)
         if match:
-            parts = match.groupdict()
-            return iso_from_parts(parts["mon"], parts["day"], parts["year"], parts["time"], parts.get("tz"))
+            return iso_from_parts(*match.group("mon", "day", "year", "time", "tz"))
     if default_year:
         match = re.search(r"(?P<mon>[A-Za-z]{3})\s+(?P<day>\d{1,2})\s+(?P<time>\d{1,2}:\d{2}:\d{2})", text)
         if match:
@@ -249,11 +251,13 @@ def text_lines(text):
     lines = text.split("\n") if "\r" not in text else _LINE_BREAK.split(text)
     if "\b" in text:
         lines = [_erase(line) if "\b" in line else line for line in lines]
-    longest = max(map(len, lines))
     # _shorten changes only a line over MAX_LINE_CHARS or one holding a tab or a long run of blanks (which erased
-    # backspaces may have joined).
-    if longest > MAX_BLANK_RUN and (longest > MAX_LINE_CHARS or "\t" in text or _BLANK_RUN_TEXT in text or "\b" in text):
-        lines = [_shorten(line) if len(line) > MAX_BLANK_RUN else line for line in lines]
+    # backspaces may have joined). No line is longer than the text: a short text needs no line lengths.
+    blanks = "\t" in text or _BLANK_RUN_TEXT in text or "\b" in text
+    if blanks or len(text) > MAX_LINE_CHARS:
+        longest = max(map(len, lines))
+        if longest > MAX_BLANK_RUN and (longest > MAX_LINE_CHARS or blanks):
+            lines = [_shorten(line) if len(line) > MAX_BLANK_RUN else line for line in lines]
     if "--More--" in text or "\b" in text:
         lines = [_MORE.sub("", line) if "--More--" in line else line for line in lines]
     return list(map(str.rstrip, lines))

@@ -271,12 +271,8 @@ def _read_into(tree, text):
     last_key = None           # the previous content line, when it was a bare "Title:" line
     # Only a line holding "===" can be an underline: looked for once per line.
     underline = {number for number, candidate in enumerate(lines) if "===" in candidate and UNDERLINE.match(candidate)}
-    after_heading = False
     for index, line in enumerate(lines):
-        if after_heading:
-            # The underline of the heading just read.
-            after_heading = False
-            continue
+        # The underline of a heading is skipped here too.
         if not line or index in underline:
             last_key = None
             continue
@@ -285,7 +281,6 @@ def _read_into(tree, text):
             root.children.append(heading)
             stack = [(-2, root), (-1, heading)]
             last_key = None
-            after_heading = True
             continue
         tree.nonblank += 1
         stripped = line.lstrip()

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from hypothesis import given, settings, strategies as st
 
@@ -53,3 +54,70 @@ LINE_PIECES = st.sampled_from(["x", "ab", " ", " " * 30, " " * 40, " " * 64, " "
 def test_text_lines_shortens_only_what_needs_it(text):
     """Outputs without a long line, a tab, a long blank run or a backspace skip the shortening pass, with the same lines."""
     assert text_lines(text) == _text_lines_shortening_every_line(text)
+
+
+def _clean_reference(value):
+    """clean as it read before its fast path for str values and short texts."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    return None if text.lower() in common.NULL_WORDS else text
+
+
+class _Printed(str):
+    """A str subclass that prints something else (str() of it is not the text itself)."""
+
+    def __str__(self):
+        return " <NONE> "
+
+
+CLEAN_PIECES = st.sampled_from(sorted(common.NULL_WORDS) + ["<NONE>", "Not Configured", "N/A", " ", "\t", "\u00a0", "\u2028", "x",
+                                                            "\u0130", "\u017f", "<not configured>x", "NOT AVAILABLE"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(CLEAN_PIECES, max_size=4).map("".join) | st.text(max_size=20) | st.integers() | st.none())
+def test_clean_gives_what_it_gave(value):
+    """Short-circuiting texts longer than every null word (lower-casing never shortens a text) changes no result."""
+    assert common.clean(value) == _clean_reference(value)
+
+
+def test_clean_reads_a_str_subclass_through_str():
+    assert common.clean(_Printed("value")) is None
+    assert common.clean(_Printed("value")) == _clean_reference(_Printed("value"))
+
+
+def _iso_from_parts_reference(mon, day, year, time_text, tz):
+    """iso_from_parts as it read before it used isoformat(): the parts read with a generator and printed one by one."""
+    month = common.MONTHS.get(mon.lower()[:3])
+    if not month:
+        return None
+    try:
+        hour, minute, second = (int(part) for part in time_text.split(":"))
+        moment = datetime(int(year), month, int(day), hour, minute, second)
+    except ValueError:
+        return None
+    iso = "%04d-%02d-%02dT%02d:%02d:%02d" % (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
+    if tz and tz.lower() in common.UTC_ZONES:
+        iso += "Z"
+    return iso
+
+
+TIME_TEXTS = st.sampled_from(["12:00:00", "1:2:3", "23:59:59", "24:00:00", "12:60:00", "12:00:61", "12:00", "12:00:00:00", "", ":",
+                              " 7: 8: 9", "07:08:09.5", "ab:cd:ef", "-1:00:00", "\u0661\u0662:00:00"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(["Jan", "feb", "DECEMBER", "Foo", "", "Sep"]),
+       st.integers(-1, 32) | st.sampled_from(["07", " 7", "x", "31"]),
+       st.integers(0, 10001) | st.sampled_from(["2026", "0999", "99999", "20x6"]),
+       TIME_TEXTS,
+       st.sampled_from([None, "", "UTC", "utc", "GMT", "Z", "PST"]))
+def test_iso_from_parts_gives_what_it_gave(mon, day, year, time_text, tz):
+    assert common.iso_from_parts(mon, day, year, time_text, tz) == _iso_from_parts_reference(mon, day, year, time_text, tz)
+
+
+def test_every_date_pattern_has_the_groups_to_iso_reads():
+    """to_iso reads the five groups by name from whichever pattern matched."""
+    for pattern in (common._DATE_MDTY, common._DATE_MDYT, common._DATE_TZ_FIRST, common._DATE_YMD):
+        assert {"mon", "day", "year", "time", "tz"} <= set(pattern.groupindex)
