@@ -75,6 +75,11 @@ _INLINE_KEY = re.compile(r"^[A-Z][A-Za-z0-9 ()/\-]{0,40}?:(?:\s|$)")
 _UDI_PAIR = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9 ]{0,30}):(?P<value>(?:PID|P):\S.*)$")
 _MAX_KEY = 100
 _KEY_CHARACTER = re.compile(r"[A-Za-z0-9]")
+# Most key lines in one match: leading blanks, a key of up to _MAX_KEY letters, digits, blanks and '_()/.,- that starts
+# with a letter or digit and does not end with a blank, its colon, then nothing or blanks and a value that starts and
+# ends with a printed character. Groups: blanks, key, gap, value. Other lines are read step by step (split_key), with
+# the same result.
+_PLAIN_KEY_LINE = re.compile(r"( *)([A-Za-z0-9](?:[A-Za-z0-9 '_()/.,\-]{0,98}[A-Za-z0-9'_()/.,\-])?):(?:( +)(\S(?:.*\S)?))?")
 
 
 class Node:
@@ -199,6 +204,10 @@ def parse_header(line):
 
 def split_key(stripped):
     """('Key', 'value' or None, gap after the colon) of a key line, or None for a text line."""
+    plain = _PLAIN_KEY_LINE.fullmatch(stripped)
+    if plain is not None:
+        _blanks, key, gap, value = plain.groups()
+        return key, value, len(gap) if gap else 0
     # The key ends at the first colon followed by a blank or the end of the line (not the colon of a time or a URL).
     index = stripped.find(":")
     if index < 0:
@@ -283,11 +292,19 @@ def _read_into(tree, text):
             last_key = None
             continue
         tree.nonblank += 1
-        stripped = line.lstrip()
-        indent = len(line) - len(stripped) if "\t" not in line else _indent(line)
-        found = split_key(stripped)
+        plain = _PLAIN_KEY_LINE.fullmatch(line)
+        if plain is not None:
+            blanks, key, gap, value = plain.groups()
+            indent = len(blanks)
+            gap = len(gap) if gap else 0
+            found = True
+        else:
+            stripped = line.lstrip()
+            indent = len(line) - len(stripped) if "\t" not in line else _indent(line)
+            found = split_key(stripped)
+            if found:
+                key, value, gap = found
         if found:
-            key, value, gap = found
             if indent == 0 and value is not None and len(stack) > 1:
                 indent = _repair_indent(lines, index, indent, value, stack)
             while stack[-1][0] >= indent:

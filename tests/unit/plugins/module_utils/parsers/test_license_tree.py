@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import os
 
-from hypothesis import given, settings, strategies as st
+import pytest
+from hypothesis import example, given, settings, strategies as st
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers import license_tree
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import text_lines
@@ -175,3 +176,84 @@ def test_content_lines_whole_text_check_on_every_fixture():
                 assert (fast.header, fast.command, fast.errors) == (each.header, each.command, each.errors), name
                 checked += 1
     assert checked > 50
+
+
+def _split_key_step_by_step(stripped):
+    """split_key as it read before its one-match path for plain key lines."""
+    index = stripped.find(":")
+    if index < 0:
+        return None
+    last = len(stripped) - 1
+    while 0 <= index < last and stripped[index + 1] not in " \t":
+        index = stripped.find(":", index + 1)
+    if index < 0:
+        match = license_tree._UDI_PAIR.match(stripped)
+        return (match.group("key").strip(), match.group("value").strip(), 0) if match else None
+    key = stripped[:index].rstrip().rstrip(":").rstrip()
+    if not key or len(key) > license_tree._MAX_KEY or '"' in key or "=" in key or key[0] in "%*!#" or not (
+            key[0].isascii() and key[0].isalnum() or license_tree._KEY_CHARACTER.search(key)):
+        return None
+    rest = stripped[index + 1:]
+    value = rest.strip()
+    return key, (value or None), len(rest) - len(rest.lstrip())
+
+
+# Pieces of key lines: each character class the one-match path knows or refuses, at every place in a line.
+_KEY_PIECES = ["Status", "a", "9", "Z", " ", "  ", "\t", "\u00a0", ":", "::", ": ", ":  ", ":\t", "(days)", "'", "_", "/", ".", ",", "-",
+               "=", '"', "%", "*", "#", "é", "x" * 99, "PID:C9300,SN:FCW1", "P:C9407R,S:FXS2", "ENABLED", "Nov 03 15:31:11 2026", "\u2028"]
+
+
+@given(st.lists(st.sampled_from(_KEY_PIECES), max_size=7).map("".join))
+@example("x" * 99 + "a: value")         # a key of _MAX_KEY characters
+@example("x" * 99 + "ab: value")        # one more
+@example("Status=Status: value")
+@example('Status"a: value')
+@example("Key\t: value")
+@example("Key :value")
+@example("Key: value\t")
+@settings(max_examples=1500, deadline=None)
+def test_split_key_one_match_path_equals_step_by_step(text):
+    stripped = text.strip()
+    assert license_tree.split_key(stripped) == _split_key_step_by_step(stripped)
+
+
+def _tree_shape(node):
+    return (node.title, node.value, node.indent, node.line, node.heading, node.key, tuple(node.text), tuple(node.raw_text),
+            tuple(_tree_shape(child) for child in node.children))
+
+
+def _read_both_ways(text, monkeypatch):
+    """(shape of read(text), shape of read(text) with the one-match key path turned off)."""
+    def shape(tree):
+        return _tree_shape(tree.root), tree.header, tree.command, tree.errors, tree.nonblank, tree.problems
+    fast = shape(license_tree.read(text))
+    with monkeypatch.context() as patch:
+        # Four groups, like the real pattern, and never a match: every line takes the step-by-step path.
+        patch.setattr(license_tree, "_PLAIN_KEY_LINE", license_tree.re.compile(r"(?!)()()()()"))
+        slow = shape(license_tree.read(text))
+    return fast, slow
+
+
+def test_one_match_key_path_reads_every_fixture_alike(monkeypatch):
+    checked = 0
+    for folder, _dirs, names in os.walk(FIXTURES):
+        for name in names:
+            if name.endswith(".txt"):
+                fast, slow = _read_both_ways(_read(os.path.join(folder, name)), monkeypatch)
+                assert fast == slow, name
+                checked += 1
+    assert checked > 50
+
+
+_TREE_LINE_PIECES = _KEY_PIECES + ["\n", "\n  ", "\n    ", "\n\t", "\n===", "\n"]
+
+
+@given(st.lists(st.sampled_from(_TREE_LINE_PIECES), max_size=14).map("".join))
+@example("Block:\n  " + "x" * 99 + "ab: value\n  Key=x: value\n  Key: a\tb")
+@example("Block:\n\tKey: value\n  Other: value\n\u00a0Last: value")
+@settings(max_examples=600, deadline=None)
+def test_one_match_key_path_reads_generated_trees_alike(text):
+    # The fixture monkeypatch is function-scoped: hypothesis needs a patch of its own per example.
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        fast, slow = _read_both_ways(text, monkeypatch)
+    assert fast == slow
