@@ -142,7 +142,8 @@ class Node:
         while stack:
             node = stack.pop()
             yield node
-            stack.extend(reversed(node.children))
+            if node.children:
+                stack.extend(reversed(node.children))
 
 
 class Tree:
@@ -164,10 +165,13 @@ class Tree:
     def loose(self):
         """(node, raw line) of each text line nothing owns as a value: chapter text, or text beside key children."""
         found = []
-        for node in self.root.walk():
-            if not node.text:
-                continue
-            if node.title is None or node.heading or any(child.title is not None for child in node.children):
+        # The walk of Node.walk() written out: every node of the tree is visited, most of them leaves without text.
+        stack = [self.root]
+        while stack:
+            node = stack.pop()
+            if node.children:
+                stack.extend(reversed(node.children))
+            if node.text and (node.title is None or node.heading or any(child.title is not None for child in node.children)):
                 found.extend((node, line) for line in node.raw_text)
         return found
 

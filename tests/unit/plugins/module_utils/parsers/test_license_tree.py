@@ -257,3 +257,23 @@ def test_one_match_key_path_reads_generated_trees_alike(text):
     with pytest.MonkeyPatch.context() as monkeypatch:
         fast, slow = _read_both_ways(text, monkeypatch)
     assert fast == slow
+
+
+def _loose_by_walk(tree):
+    """Tree.loose as it read before it wrote the walk out."""
+    found = []
+    for node in tree.root.walk():
+        if node.text and (node.title is None or node.heading or any(child.title is not None for child in node.children)):
+            found.extend((node, line) for line in node.raw_text)
+    return found
+
+
+def test_loose_lines_come_in_walk_order_on_every_fixture():
+    checked = 0
+    for folder, _dirs, names in os.walk(FIXTURES):
+        for name in names:
+            if name.endswith(".txt"):
+                tree = license_tree.read(_read(os.path.join(folder, name)))
+                assert tree.loose() == _loose_by_walk(tree), name
+                checked += bool(tree.loose())
+    assert checked > 20
