@@ -26,7 +26,7 @@ import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils import syslog
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers import registry
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import text_lines
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import has_terminal_noise, text_lines
 
 # fmt: off
 _HEADER = re.compile(r"^\s*-{6,}\s*(?P<command>[A-Za-z].*?)\s*-{6,}\s*$")
@@ -209,9 +209,11 @@ def read_outputs(outputs, platform, host):
         lines, starts = [], []
         for command, output in outputs:
             command = " ".join(str(command).split())
-            starts.append({"index": len(lines), "source": "prompt", "command": command, "prompt": host + "#", "host": host, "mode": None})
+            output = "" if output is None else str(output).rstrip("\r\n")
+            starts.append({"index": len(lines), "source": "prompt", "command": command, "prompt": host + "#", "host": host, "mode": None,
+                           "plain": not has_terminal_noise(output)})
             lines.append(host + "#" + command)
-            lines.extend(text_lines("" if output is None else str(output).rstrip("\r\n")))
+            lines.extend(text_lines(output))
         _read_sections(lines, starts, result, {host} if starts else set(), scan_prompts=False)
     except Exception as error:  # pylint: disable=broad-except
         result["warnings"].append("reading the outputs stopped early: %s" % error)
@@ -248,6 +250,9 @@ def _read_into(text, hint, result, detect=True, host=None):
         result["warnings"].append("the content shows both IOS XE and NX-OS (%s): the file may hold more than one device; it is read as %s"
                                   % ("; ".join(evidence), result["platform"] or "one device of an unknown platform"))
     result["preamble"] = "\n".join(_trim(lines[:starts[0]["index"]] if starts else lines))
+    plain = not has_terminal_noise(text)
+    for start in starts:
+        start["plain"] = plain
     _read_sections(lines, starts, result, hosts)
     if not starts:
         result["reason"] = "no tech-support section header (------ show ... ------) or prompt line echoing a command (R1#show ...) was found"
@@ -314,6 +319,8 @@ def _section(lines, start, end, hosts, platform, scan_prompts=True):
     output_lines = _trim(output_lines)
     section["output"] = "\n".join(output_lines)
     section["empty"] = not output_lines
+    # The output's lines, for its parser, when splitting the output again gives the same lines (see has_terminal_noise).
+    section["lines"] = output_lines if output_lines and start.get("plain") else None
     section["end_line"] = start["index"] + 1 + (cut if cut is not None else len(body))
     reasons = _structure_problems(section, output_lines, platform)
     if reasons:

@@ -42,6 +42,7 @@ from concurrent.futures.process import BrokenProcessPool
 from ansible_collections.smartlic.slp.plugins.module_utils import capture
 from ansible_collections.smartlic.slp.plugins.module_utils import report
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers import registry
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import forget_lines, remember_lines
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import url_host
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.context import Context
 
@@ -223,6 +224,18 @@ def _status_key(commands, command, counts=None):
     return key
 
 
+def _parse_section(typed, section, platform):
+    """The parser's result for a section; the parser reuses the lines the capture reader split the output into."""
+    output, lines = section["output"], section.get("lines")
+    if not lines:
+        return registry.parse_output(typed, output, platform)
+    remember_lines(output, lines)
+    try:
+        return registry.parse_output(typed, output, platform)
+    finally:
+        forget_lines(output)
+
+
 def sections_to_facts(read, errors=None):
     """Facts, per-command status and warnings from a ``capture.read_capture`` result.
 
@@ -268,7 +281,7 @@ def sections_to_facts(read, errors=None):
             entry["status"] = "partial"
             entry["reasons"].append("part of the running-config (%s)" % typed)
             continue
-        parsed = registry.parse_output(typed, section["output"], platform)
+        parsed = _parse_section(typed, section, platform)
         entry["warnings"].extend(parsed.get("warnings") or [])
         entry["unparsed_lines"] = len(parsed.get("unparsed") or [])
         if not _parsed_ok(parsed):

@@ -232,6 +232,32 @@ def _erase(line):
     return "".join(kept)
 
 
+# Texts whose lines a caller worked out already, while it parses them: text -> text_lines(text) (see remember_lines).
+_KNOWN_LINES = {}
+
+
+def remember_lines(text, lines):
+    """Until forget_lines(text), text_lines(text) gives a copy of ``lines``, which must be what it would give.
+
+    The capture reader splits each output into lines before the parser of the output splits it again; an output
+    without terminal noise (see has_terminal_noise) joined from such lines splits into the same lines.
+    """
+    _KNOWN_LINES[text] = lines
+
+
+def forget_lines(text):
+    _KNOWN_LINES.pop(text, None)
+
+
+def has_terminal_noise(text):
+    """True when text_lines removes more than line ends from the text: ANSI sequences, backspaces, pager prompts.
+
+    Removing them can make new ones (``--Mo--More--re--``), so the lines of such a text, joined again, may not
+    split into the same lines.
+    """
+    return "\x1b" in text or "\b" in text or "--More--" in text
+
+
 def text_lines(text):
     """Split any input into lines: None/bytes tolerated, CR/LF/CRLF each one break, terminal noise removed.
 
@@ -241,6 +267,10 @@ def text_lines(text):
     """
     if text is None:
         return []
+    if _KNOWN_LINES and text.__class__ is str:
+        known = _KNOWN_LINES.get(text)
+        if known is not None:
+            return list(known)
     if isinstance(text, (bytes, bytearray)):
         text = bytes(text).decode("utf-8", errors="replace")
     text = str(text)

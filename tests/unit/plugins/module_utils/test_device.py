@@ -7,8 +7,11 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
-from ansible_collections.smartlic.slp.plugins.module_utils import device
+from ansible_collections.smartlic.slp.plugins.module_utils import capture, device
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers import common
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import has_terminal_noise, text_lines
 from ansible_collections.smartlic.slp.tests.unit.plugins.diagnosis_fixtures import captures
 
 STATUS = captures.read("ios_show_license_status_genie_1.txt")
@@ -180,3 +183,70 @@ def test_a_session_with_only_errors_says_so():
     assert result["usable"] is False
     assert result["reason"] == "nothing usable: commands the device rejected: show license status, show clock"
     assert result["findings"] == []
+
+
+# ---------------------------------------------------------------- lines shared with the parsers
+
+_PLAIN_PIECES = ["a", "Key: value", " ", "  ", " " * 70, "\t", "\n", "\r\n", "\r", "\x0b", "\x85", "\u2028", "\u00a0", "z" * 4100, "#", "-"]
+
+
+@given(st.lists(st.sampled_from(_PLAIN_PIECES), max_size=12).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_lines_of_a_text_without_terminal_noise_split_again_alike(text):
+    """What the capture reader hands the parsers: an output joined from its trimmed lines splits into those lines."""
+    assert not has_terminal_noise(text)
+    lines = capture._trim(text_lines(text))
+    if lines:
+        assert text_lines("\n".join(lines)) == lines
+
+
+def test_terminal_noise_can_make_new_noise():
+    """Why outputs with noise do not share their lines: removing a pager prompt can make another one."""
+    text = "--Mo--More--re--"
+    assert has_terminal_noise(text)
+    assert text_lines("\n".join(text_lines(text))) != text_lines(text)
+
+
+def _without_shared_lines(read):
+    for section in read["sections"]:
+        section["lines"] = None
+    return read
+
+
+def _capture_texts():
+    folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "capture")
+    for root, _dirs, names in sorted(os.walk(folder)):
+        for name in sorted(names):
+            if name.endswith(".txt"):
+                with open(os.path.join(root, name), encoding="utf-8") as handle:
+                    yield name, handle.read()
+    yield "ios_cslu_capture", captures.ios_cslu_capture()
+
+
+def test_parsers_give_the_same_facts_with_the_reader_s_lines():
+    checked = 0
+    for name, text in _capture_texts():
+        shared = device.sections_to_facts(capture.read_capture(text))
+        alone = device.sections_to_facts(_without_shared_lines(capture.read_capture(text)))
+        assert shared == alone, name
+        checked += any(section["lines"] for section in capture.read_capture(text)["sections"])
+    assert checked > 5
+    assert not common._KNOWN_LINES, "every output's lines are forgotten after its parse"
+
+
+def test_outputs_with_terminal_noise_are_split_again():
+    outputs = [("show clock", "*10:01:02.003 UTC Mon Nov 3 2025"), ("show license udi", "UDI: PID:C9300-24UX,SN:FCW2303D16Y\x1b[K")]
+    read = capture.read_outputs(outputs, "ios", device.TRANSCRIPT_HOST)
+    assert [bool(section["lines"]) for section in read["sections"]] == [True, False]
+
+
+def test_text_lines_gives_a_copy_of_the_remembered_lines():
+    text = "a\nb"
+    common.remember_lines(text, ["a", "b"])
+    try:
+        first = text_lines(text)
+        first.append("c")
+        assert text_lines(text) == ["a", "b"]
+    finally:
+        common.forget_lines(text)
+    assert not common._KNOWN_LINES
