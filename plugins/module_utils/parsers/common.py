@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from datetime import datetime
+from datetime import date, datetime
 
 NULL_WORDS = frozenset(
     {"", "<none>", "<empty>", "not configured", "none", "n/a", "na", "<not configured>", "not available", "-"}
@@ -105,15 +105,23 @@ def to_bool(value):
     return None
 
 
+# A time of day as devices print it, two ASCII digits each, in range.
+_TIME_OF_DAY = re.compile(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]")
+
+
 def iso_from_parts(mon, day, year, time_text, tz):
     """ISO 8601 text of a date's parts ('Nov', 17, 2026, '18:05:09', 'UTC'), 'Z' added for UTC; None when they make no date."""
     month = MONTHS.get(mon.lower()[:3])
     if not month:
         return None
     try:
-        hour, minute, second = time_text.split(":")
-        # isoformat() of a naive datetime without microseconds is 'YYYY-MM-DDTHH:MM:SS'.
-        iso = datetime(int(year), month, int(day), int(hour), int(minute), int(second)).isoformat()
+        if _TIME_OF_DAY.fullmatch(time_text):
+            # A valid 'HH:MM:SS' is its own ISO text: only the date is checked and printed ('YYYY-MM-DD').
+            iso = date(int(year), month, int(day)).isoformat() + "T" + time_text
+        else:
+            hour, minute, second = time_text.split(":")
+            # isoformat() of a naive datetime without microseconds is 'YYYY-MM-DDTHH:MM:SS'.
+            iso = datetime(int(year), month, int(day), int(hour), int(minute), int(second)).isoformat()
     except ValueError:
         return None
     if tz and tz.lower() in UTC_ZONES:

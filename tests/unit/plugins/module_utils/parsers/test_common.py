@@ -88,7 +88,8 @@ def test_clean_reads_a_str_subclass_through_str():
 
 
 def _iso_from_parts_reference(mon, day, year, time_text, tz):
-    """iso_from_parts as it read before it used isoformat(): the parts read with a generator and printed one by one."""
+    """iso_from_parts as it read before it used isoformat() and took a valid 'HH:MM:SS' as it is: the parts read with a
+    generator and printed one by one."""
     month = common.MONTHS.get(mon.lower()[:3])
     if not month:
         return None
@@ -104,7 +105,8 @@ def _iso_from_parts_reference(mon, day, year, time_text, tz):
 
 
 TIME_TEXTS = st.sampled_from(["12:00:00", "1:2:3", "23:59:59", "24:00:00", "12:60:00", "12:00:61", "12:00", "12:00:00:00", "", ":",
-                              " 7: 8: 9", "07:08:09.5", "ab:cd:ef", "-1:00:00", "\u0661\u0662:00:00"])
+                              " 7: 8: 9", "07:08:09.5", "ab:cd:ef", "-1:00:00", "\u0661\u0662:00:00", "00:00:00", "19:59:59",
+                              "20:00:00", "09:5:00", "12:00:60", "1\u0662:00:00", "12:00:00 "])
 
 
 @settings(max_examples=500, deadline=None)
