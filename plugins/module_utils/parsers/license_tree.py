@@ -77,8 +77,8 @@ _MAX_KEY = 100
 _KEY_CHARACTER = re.compile(r"[A-Za-z0-9]")
 # Most key lines in one match: leading blanks, a key of up to _MAX_KEY letters, digits, blanks and '_()/.,- that starts
 # with a letter or digit and does not end with a blank, its colon, then nothing or blanks and a value that starts and
-# ends with a printed character. Groups: blanks, key, gap, value. Other lines are read step by step (split_key), with
-# the same result.
+# ends with a printed character. Groups: blanks, key, gap, value. Other lines are read step by step
+# (_split_key_step_by_step), which gives the same result on these too.
 _PLAIN_KEY_LINE = re.compile(r"( *)([A-Za-z0-9](?:[A-Za-z0-9 '_()/.,\-]{0,98}[A-Za-z0-9'_()/.,\-])?):(?:( +)(\S(?:.*\S)?))?")
 
 
@@ -212,6 +212,11 @@ def split_key(stripped):
     if plain is not None:
         _blanks, key, gap, value = plain.groups()
         return key, value, len(gap) if gap else 0
+    return _split_key_step_by_step(stripped)
+
+
+def _split_key_step_by_step(stripped):
+    """split_key for any line: what _PLAIN_KEY_LINE matches gives the same result here, only slower."""
     # The key ends at the first colon followed by a blank or the end of the line (not the colon of a time or a URL).
     index = stripped.find(":")
     if index < 0:
@@ -305,7 +310,8 @@ def _read_into(tree, text):
         else:
             stripped = line.lstrip()
             indent = len(line) - len(stripped) if "\t" not in line else _indent(line)
-            found = split_key(stripped)
+            # The one-match path failed on the line already; the step-by-step path gives what split_key gives.
+            found = _split_key_step_by_step(stripped)
             if found:
                 key, value, gap = found
         if found:

@@ -178,26 +178,6 @@ def test_content_lines_whole_text_check_on_every_fixture():
     assert checked > 50
 
 
-def _split_key_step_by_step(stripped):
-    """split_key as it read before its one-match path for plain key lines."""
-    index = stripped.find(":")
-    if index < 0:
-        return None
-    last = len(stripped) - 1
-    while 0 <= index < last and stripped[index + 1] not in " \t":
-        index = stripped.find(":", index + 1)
-    if index < 0:
-        match = license_tree._UDI_PAIR.match(stripped)
-        return (match.group("key").strip(), match.group("value").strip(), 0) if match else None
-    key = stripped[:index].rstrip().rstrip(":").rstrip()
-    if not key or len(key) > license_tree._MAX_KEY or '"' in key or "=" in key or key[0] in "%*!#" or not (
-            key[0].isascii() and key[0].isalnum() or license_tree._KEY_CHARACTER.search(key)):
-        return None
-    rest = stripped[index + 1:]
-    value = rest.strip()
-    return key, (value or None), len(rest) - len(rest.lstrip())
-
-
 # Pieces of key lines: each character class the one-match path knows or refuses, at every place in a line.
 _KEY_PIECES = ["Status", "a", "9", "Z", " ", "  ", "\t", "\u00a0", ":", "::", ": ", ":  ", ":\t", "(days)", "'", "_", "/", ".", ",", "-",
                "=", '"', "%", "*", "#", "é", "x" * 99, "PID:C9300,SN:FCW1", "P:C9407R,S:FXS2", "ENABLED", "Nov 03 15:31:11 2026", "\u2028"]
@@ -214,7 +194,7 @@ _KEY_PIECES = ["Status", "a", "9", "Z", " ", "  ", "\t", "\u00a0", ":", "::", ":
 @settings(max_examples=1500, deadline=None)
 def test_split_key_one_match_path_equals_step_by_step(text):
     stripped = text.strip()
-    assert license_tree.split_key(stripped) == _split_key_step_by_step(stripped)
+    assert license_tree.split_key(stripped) == license_tree._split_key_step_by_step(stripped)
 
 
 def _tree_shape(node):
