@@ -35,7 +35,9 @@ from __future__ import annotations
 import functools
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean, new_result, parse_udi, snake_text, text_lines, to_int, to_iso
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
+    UDI_RE, clean, new_result, parse_udi, snake_text, text_lines, to_int, to_iso,
+)
 
 UNDERLINE = re.compile(r"^\s*={3,}\s*$")
 # "Load for five secs: 2%/0%; one minute: 0%; five minutes: 0%"
@@ -74,6 +76,14 @@ _INLINE_KEY = re.compile(r"^[A-Z][A-Za-z0-9 ()/\-]{0,40}?:(?:\s|$)")
 # "Active:PID:C9300-24UX,SN:FCW2303D16Y" (HA UDI List), no space after the first colon.
 _UDI_PAIR = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9 ]{0,30}):(?P<value>(?:PID|P):\S.*)$")
 _MAX_KEY = 100
+# The blocks of the status part (show license status / all / tech support), in snake_case. Every capture prints them at
+# column 0; a 'Key: value' line at column 0 that opens one of them starts that block, even right under the lines of
+# another block (the NX-OS seed prints 'Trust Code installed: <date>' under the 'Usage reporting:' lines with no blank
+# line between): it is never a line of the block above that lost its indentation (see _repair_indent).
+STATUS_BLOCKS = (
+    "utility", "smart_licensing_using_policy", "account_information", "data_privacy", "transport", "policy", "miscellaneous",
+    "usage_reporting", "trust_code_installed", "registration", "license_authorization", "export_authorization_key", "license_conversion",
+)
 _KEY_CHARACTER = re.compile(r"[A-Za-z0-9]")
 # Most key lines in one match: leading blanks, a key of up to _MAX_KEY letters, digits, blanks and '_()/.,- that starts
 # with a letter or digit and does not end with a blank, its colon, then nothing or blanks and a value that starts and
@@ -240,8 +250,9 @@ def _split_key_step_by_step(stripped):
 
 
 def split_pairs(key, value):
-    """[(key, value)] of a line that may hold several pairs ('Total: 12,  Purged: 0'); an 'a=b' list is one value."""
-    if value is None or "=" in value or ":" not in value:
+    """[(key, value)] of a line that may hold several pairs ('Total: 12,  Purged: 0'); an 'a=b' list is one value, and so
+    is a UDI with blanks ('Active: PID: N9K-C93180YC-FX, SN: FDO21120U8F', the NX-OS seed's trust block)."""
+    if value is None or "=" in value or ":" not in value or UDI_RE.match(value):
         return [(key, value)]
     pairs = []
     current_key, start = key, 0
@@ -316,7 +327,7 @@ def _read_into(tree, text):
                 key, value, gap = found
         if found:
             if indent == 0 and value is not None and len(stack) > 1:
-                indent = _repair_indent(lines, index, indent, value, stack)
+                indent = _repair_indent(lines, index, indent, key, value, stack)
             while stack[-1][0] >= indent:
                 stack.pop()
             parent = stack[-1][1]
@@ -382,8 +393,9 @@ def _content_lines_each(tree, lines):
     return kept
 
 
-def _repair_indent(lines, index, indent, value, stack):
-    """A 'Key: value' line at column 0 between lines of an open block belongs to that block (lost indentation)."""
+def _repair_indent(lines, index, indent, key, value, stack):
+    """A 'Key: value' line at column 0 between lines of an open block belongs to that block (lost indentation),
+    unless it opens a block of the status part (STATUS_BLOCKS)."""
     if indent != 0 or value is None or len(stack) < 2:
         return indent
     block = next((node for level, node in stack if level == 0), None)
@@ -392,13 +404,15 @@ def _repair_indent(lines, index, indent, value, stack):
     before, after = _next_content(lines, index, -1), _next_content(lines, index, 1)
     if before is None or after is None or _indent(before) == 0 or _indent(after) == 0 or split_key(after.strip()) is None:
         return indent
+    if snake_text(key) in STATUS_BLOCKS:
+        return indent
     return _indent(after)
 
 
 def _add_pairs(stack, parent, key, value, gap, indent, line):
     """Add the node(s) of a key line whose value holds a colon under `parent` (several pairs, or a title and its
     first child); push the one that may get children."""
-    if gap >= 2 and _INLINE_KEY.match(value):
+    if gap >= 2 and _INLINE_KEY.match(value) and not UDI_RE.match(value):
         # "Trust Code Installed:    Trust Code Type: CSSM": a title and its first child on one line.
         node = Node(key, None, indent, line)
         parent.children.append(node)

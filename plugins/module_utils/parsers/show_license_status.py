@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean, to_bool, to_int, to_iso
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers import license_tree
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.license_tree import (
     date_field,
     finish,
@@ -35,11 +36,8 @@ from ansible_collections.smartlic.slp.plugins.module_utils.parsers.license_tree 
 COMMAND = "show license status"
 DEFAULT_SMART_URL = "https://smartreceiver.cisco.com/licservice/license"
 
-# Blocks of the status part; finding one of them means the output is a license status.
-STATUS_BLOCKS = (
-    "utility", "smart_licensing_using_policy", "account_information", "data_privacy", "transport", "policy", "miscellaneous",
-    "usage_reporting", "trust_code_installed", "registration", "license_authorization", "export_authorization_key", "license_conversion",
-)
+# Blocks of the status part (license_tree.STATUS_BLOCKS); finding one of them means the output is a license status.
+STATUS_BLOCKS = license_tree.STATUS_BLOCKS
 # Blocks that only a license status prints (an output with just 'License Authorization:' is 'show license usage').
 CORE_BLOCKS = ("utility", "smart_licensing_using_policy", "data_privacy", "transport", "policy", "usage_reporting",
                "trust_code_installed", "registration", "account_information")
