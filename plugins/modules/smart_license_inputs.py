@@ -20,7 +20,7 @@ description:
     with a line that shows how to write it. A required variable that is not set, null or empty is reported as missing.
   - The value of a secret variable (the ID token) is never shown.
   - Every role of smartlic.slp runs it as its first task, and the playbooks C(smartlic.slp.diagnose) and
-    C(smartlic.slp.remediate) before anything else. It runs on the controller: it opens no connection and sends nothing.
+    C(smartlic.slp.remediate) before anything else. It runs on the controller, opens no connection and sends nothing.
   - The checks themselves are in C(plugins/module_utils/inputs.py); docs/remediation.md lists them.
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
