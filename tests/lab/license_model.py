@@ -16,6 +16,16 @@ and syslog history show the same faults.
 
 Times: the device clock is ``now()`` plus a skew. NTP synchronisation sets
 the skew to zero. Every stored date is device time (naive, UTC).
+
+Timing (scenario keys, seconds, see ``DEFAULT_DELAYS``): nothing a device
+asks of CSSM or an NTP server arrives at once. After ``license smart sync``
+the report is pushed at once and the ACK arrives ``ack_delay_seconds`` later;
+after ``license smart trust idtoken`` CSSM's answer (trust code installed or
+TRUST_CODE_INSTALL_FAILED) arrives ``trust_install_seconds`` later; after an
+answering ``ntp server`` the clock synchronises ``ntp_sync_seconds`` later.
+In between the outputs show what a real device shows: no new ACK (``Last report
+push`` moved, ``Last ACK received`` not), no trust code yet, the peer heard but
+not selected and the clock not authoritative. Tests scale these down.
 """
 
 from __future__ import annotations
@@ -39,6 +49,20 @@ PEER_CSSM = "Cisco Smart Software Manager (CSSM)"
 PEER_CSLU = "Cisco Smart License Utility (CSLU)"
 
 TOPOLOGIES = ("direct_smart", "cslu", "onprem", "callhome", "offline")
+
+# Realistic delays, the default of every scenario (seconds of real time).
+DEFAULT_DELAYS = {
+    # "In direct connectivity mode, acknowledgment takes around 15 minutes to be updated on the switch" and "After the
+    # sync is completed, wait for 15 minutes to receive acknowledgment" (Cisco NX-OS SLP troubleshooting, seed 001
+    # lines 248 and 295; REFERENCES.md C5 "ACK timing").
+    "ack_delay_seconds": 900.0,
+    # No Cisco figure. The device sends the ID token to CSSM in one HTTPS exchange and installs the trust code (or logs
+    # TRUST_CODE_INSTALL_FAILED) when the answer comes: we take one minute, longer than a quick re-read after the command.
+    "trust_install_seconds": 60.0,
+    # NTP polls a new server every 64 s at first (minpoll 6, RFC 5905) and selects it after a few good samples (four
+    # to five polls): about five minutes before 'show clock' loses its '*' / '.' marker.
+    "ntp_sync_seconds": 300.0,
+}
 # The rules' topology names (plugins/module_utils/rules/topology.py).
 RULE_TOPOLOGY = {"direct_smart": "direct_smart", "cslu": "cslu_push", "onprem": "onprem", "callhome": "callhome", "offline": "offline"}
 TRANSPORT_OF = {"direct_smart": "smart", "cslu": "cslu", "onprem": "cslu", "callhome": "callhome", "offline": "off"}
@@ -248,8 +272,9 @@ def scenario_settings(platform, hostname, scenario):
         "wrong_transport": scenario.get("wrong_transport"),
         "clock": scenario.get("clock"),
         "clock_skew_minutes": float(scenario.get("clock_skew_minutes", -150 if clock_fault else 0)),
-        "ntp_sync_seconds": float(scenario.get("ntp_sync_seconds", 0)),
-        "ack_delay_seconds": float(scenario.get("ack_delay_seconds", 0)),
+        "ntp_sync_seconds": float(scenario.get("ntp_sync_seconds", DEFAULT_DELAYS["ntp_sync_seconds"])),
+        "ack_delay_seconds": float(scenario.get("ack_delay_seconds", DEFAULT_DELAYS["ack_delay_seconds"])),
+        "trust_install_seconds": float(scenario.get("trust_install_seconds", DEFAULT_DELAYS["trust_install_seconds"])),
         "retry_minutes": float(scenario.get("retry_minutes", 60)),
         "ack_deadline_days": float(scenario.get("ack_deadline_days", -5 if "report_ack_overdue" in faults else 60)),
         "trust_days_ago": float(scenario.get("trust_days_ago", 45)),
@@ -821,6 +846,7 @@ class LicenseModel:  # pylint: disable=too-many-instance-attributes,too-many-pub
             "reports": [],
             "authorization": {},
             "pending_ack": None,
+            "pending_trust": None,
             "removed_policy": False,
             "report_seq": 0,
         }
@@ -1031,6 +1057,10 @@ class LicenseModel:  # pylint: disable=too-many-instance-attributes,too-many-pub
                 self._log("COMM_FAILED", peer=comm["peer"], error=comm["error"])
                 self._stat(self._comm_category(), False, comm["error"])
                 comm["last_attempt"] = iso(now)
+        pending = self.state.get("pending_trust")
+        if pending and self.real_now() >= from_iso(pending["due"]):
+            self.state["pending_trust"] = None
+            self._answer_trust(pending)
         pending = self.state["pending_ack"]
         if pending and self.real_now() >= from_iso(pending["due"]):
             self.state["pending_ack"] = None
@@ -1233,6 +1263,10 @@ class LicenseModel:  # pylint: disable=too-many-instance-attributes,too-many-pub
         if words[0] == "trust":
             return self._trust(args[1:], view)
         if words[0] == "sync":
+            # NX-OS: bare 'license smart sync' (Cisco NX-OS SLP user guide, seed 001 line 291); IOS XE: 'license smart
+            # sync {all|local}', the keyword required (Cisco Command Reference for SLP).
+            if self.platform == "nxos":
+                return self._sync(view) if len(words) == 1 else self._invalid()
             if len(words) < 2 or words[1] not in ("all", "local"):
                 return self._incomplete() if len(words) < 2 else self._invalid()
             return self._sync(view)
@@ -1252,8 +1286,11 @@ class LicenseModel:  # pylint: disable=too-many-instance-attributes,too-many-pub
             return self._incomplete()
         token = args[1]
         rest = words[2:]
+        # IOS XE: '... TOKEN {local|all} [force]' (seed 000 line 382); NX-OS: '... TOKEN [force]', no scope (seed 001 line 25).
         if self.platform == "ios" and (not rest or rest[0] not in ("local", "all")):
             return self._incomplete() if not rest else self._invalid()
+        if self.platform == "nxos" and rest and rest[0] in ("local", "all"):
+            return self._invalid()
         scope = rest[0] if rest and rest[0] in ("local", "all") else "local"
         force = "force" in rest
         if any(word not in ("local", "all", "force") for word in rest):
@@ -1267,17 +1304,37 @@ class LicenseModel:  # pylint: disable=too-many-instance-attributes,too-many-pub
             self._stat("trust_establishment", False, error)
             self.state["comm"].update(status="failed", peer=peer, error=error, last_attempt=iso(self.device_now()))
             return ""
+        # CSSM judges the request as it was sent (the device's timestamp, the token, whether a trust code exists) and
+        # answers trust_install_seconds later; until then show license status shows no new trust code.
         targets = self.members if scope == "all" else self.members[:1]
+        answers = []
         for member in targets:
-            udi = udi_text(member)
             if self.clock_bad():
-                self._log("TRUST_CODE_INSTALL_FAILED", udi=udi, reason=REASON_TIMESTAMP)
-                self._stat("trust_establishment", True, response="FAILED")
+                reason = REASON_TIMESTAMP
             elif token not in self.settings["valid_tokens"]:
-                self._log("TRUST_CODE_INSTALL_FAILED", udi=udi, reason=REASON_ACCOUNT)
-                self._stat("trust_establishment", True, response="FAILED")
+                reason = REASON_ACCOUNT
             elif self.state["trust"].get(member["sn"]) and not force:
-                self._log("TRUST_CODE_INSTALL_FAILED", udi=udi, reason=REASON_ALREADY)
+                reason = REASON_ALREADY
+            else:
+                reason = None
+            answers.append({"sn": member["sn"], "reason": reason})
+        request = {"due": iso(self.real_now() + timedelta(seconds=self.settings["trust_install_seconds"])), "answers": answers}
+        if self.settings["trust_install_seconds"] > 0:
+            self.state["pending_trust"] = request
+        else:
+            self._answer_trust(request)
+        return ""
+
+    def _answer_trust(self, request):
+        """CSSM's answer to a trust request arrives: each UDI gets its trust code or TRUST_CODE_INSTALL_FAILED."""
+        members = {member["sn"]: member for member in self.members}
+        for answer in request["answers"]:
+            member = members.get(answer["sn"])
+            if member is None:
+                continue
+            udi = udi_text(member)
+            if answer["reason"]:
+                self._log("TRUST_CODE_INSTALL_FAILED", udi=udi, reason=answer["reason"])
                 self._stat("trust_establishment", True, response="FAILED")
             else:
                 self.state["trust"][member["sn"]] = iso(self.device_now())
@@ -1285,7 +1342,6 @@ class LicenseModel:  # pylint: disable=too-many-instance-attributes,too-many-pub
                 self._stat("trust_establishment", True)
         if self.state["trust"].get(self.members[0]["sn"]) and not self.state["policy"]["custom"]:
             self._install_policy()
-        return ""
 
     def _install_policy(self):
         now = self.device_now()
@@ -1321,7 +1377,9 @@ class LicenseModel:  # pylint: disable=too-many-instance-attributes,too-many-pub
             return ""
         due = self.real_now() + timedelta(seconds=self.settings["ack_delay_seconds"])
         if self.settings["ack_delay_seconds"] > 0:
-            self.state["pending_ack"] = {"due": iso(due), "policy_possible": True}
+            # One ACK answers the reports pushed so far: a second sync before it arrives does not push it back.
+            if not self.state["pending_ack"]:
+                self.state["pending_ack"] = {"due": iso(due), "policy_possible": True}
         else:
             self._receive_ack(True)
         return ""

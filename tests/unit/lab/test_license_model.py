@@ -35,6 +35,8 @@ class Lab:
     def __init__(self, platform, faults=(), **keys):
         self.clock = Clock()
         scenario = {"platform": platform, "hostname": "%s-lab" % platform, "faults": list(faults), "valid_tokens": ["good-token"]}
+        # The model's logic at once; the delays (realistic by default) have tests of their own (test_license_timing.py).
+        scenario.update(ntp_sync_seconds=0, trust_install_seconds=0, ack_delay_seconds=0)
         scenario.update(keys)
         self.platform = platform
         self.model = LicenseModel(platform, scenario["hostname"], scenario, self.clock)
@@ -343,7 +345,7 @@ def test_sync_clears_an_overdue_ack():
         usage = _status(lab)["usage_reporting"]
         assert usage["next_ack_deadline"] < START.strftime("%Y-%m-%dT%H:%M:%S")
         assert "REPORTING_REQUIRED" in lab.events()
-        assert lab.run("license smart sync all") == ""
+        assert lab.run("license smart sync" if platform == "nxos" else "license smart sync all") == ""
         usage = _status(lab)["usage_reporting"]
         assert usage["last_ack_received"] == "2026-03-10T12:00:00Z"
         assert usage["next_ack_deadline"] == "2026-06-08T12:00:00Z"
@@ -377,7 +379,7 @@ def test_sync_after_policy_removed_reinstalls_policy():
     lab = Lab("nxos", ["policy_removed"])
     assert "POLICY_REMOVED" in lab.events()
     assert _status(lab)["policy"]["name"] is None
-    lab.run("license smart sync all")
+    lab.run("license smart sync")
     assert lab.events()[-1] == "POLICY_INSTALL_SUCCESS"
     assert _status(lab)["policy"]["name"] == "SLE Policy"
 
@@ -498,7 +500,7 @@ SMOKE = {
             "license smart save usage all file flash:u.txt", "license smart import flash:u.txt", "dir", "more flash:u.txt", "clock set 10:00:00 Mar 9 2026"),
     "nxos": ("show license status", "show license all", "show license tech-support", "show license tech support", "show license udi",
              "show license summary", "show license usage", "show clock", "show ntp peer-status", "show logging logfile", "show logging",
-             "ping cisco.com vrf management", "ping 192.0.2.123 vrf management count 3", "license smart sync all", "license smart trust idtoken good-token",
+             "ping cisco.com vrf management", "ping 192.0.2.123 vrf management count 3", "license smart sync", "license smart trust idtoken good-token",
              "license smart save usage unreported file bootflash:u.txt", "license smart import bootflash:u.txt", "dir bootflash:",
              "more bootflash:u.txt", "clock set 10:00:00 9 Mar 2026"),
 }

@@ -110,12 +110,14 @@ class Device:
                 self.config.remove("no active", ["call-home", 'profile "CiscoTAC-1"'])
                 self.model.on_config_change(self.config)
         elif fault == "trust_code_missing":
-            self.run("license smart trust idtoken %s %s" % (token, scope))
+            self.run("license smart trust idtoken %s%s" % (token, "" if nxos else " " + scope))
         elif fault == "trust_code_already_installed":
-            self.run("license smart trust idtoken %s %s force" % (token, scope))
+            self.run("license smart trust idtoken %s%s force" % (token, "" if nxos else " " + scope))
         elif fault == "report_ack_overdue":
-            self.run("license smart sync all")
-        self.clock.moment += timedelta(seconds=30)
+            self.run("license smart sync" if nxos else "license smart sync all")
+        # Wait as long as the device takes (the scenario's realistic delays: NTP, trust code, ACK).
+        delays = [settings[key] for key in ("ntp_sync_seconds", "trust_install_seconds", "ack_delay_seconds")]
+        self.clock.moment += timedelta(seconds=30 + max(delays))
 
 
 def _check(device, masked=()):
