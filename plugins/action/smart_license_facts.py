@@ -6,14 +6,17 @@
 ``state: gathered`` needs the persistent ``network_cli`` connection: netcommon's
 network action runs the module in the worker process (no AnsiballZ round
 trip) with the connection socket. The platform defaults to the host's
-``ansible_network_os``. ``state: parsed`` needs no device and runs as a plain
-module on any connection.
+``ansible_network_os``; one this collection does not read (anything but
+cisco.ios.ios and cisco.nxos.nxos) fails the task before the connection logs
+in. ``state: parsed`` needs no device and runs as a plain module on any
+connection.
 """
 
 from __future__ import annotations
 
 from ansible.plugins.action.normal import ActionModule as NormalActionModule
 from ansible_collections.ansible.netcommon.plugins.action.network import ActionModule as ActionNetworkModule
+from ansible_collections.smartlic.slp.plugins.module_utils import device
 
 
 class ActionModule(ActionNetworkModule):
@@ -28,10 +31,12 @@ class ActionModule(ActionNetworkModule):
             if connection != "network_cli":
                 return {"failed": True, "msg": "smartlic.slp.smart_license_facts state=gathered needs connection ansible.netcommon.network_cli, not %s; "
                                                "use state=parsed for captures" % self._play_context.connection}
+            # An unsupported platform is refused here, before the connection logs in and sends anything.
+            network_os = self._play_context.network_os or task_vars.get("ansible_network_os")
+            if not device.supported_platform(network_os):
+                return {"failed": True, "msg": device.unsupported_platform(network_os)}
             if not self._task.args.get("platform"):
-                network_os = self._play_context.network_os or task_vars.get("ansible_network_os")
-                if network_os:
-                    self._task.args["platform"] = str(network_os)
+                self._task.args["platform"] = str(network_os)
         if connection == "network_cli":
             return super().run(task_vars=task_vars)
         return NormalActionModule.run(self, task_vars=task_vars)

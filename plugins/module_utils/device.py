@@ -87,6 +87,20 @@ TRANSCRIPT_HOST = "smartlic-gather"
 # CPU seconds and about 12 MiB of memory per MiB (docs/reliability.md), so 8 MiB keeps one file under about 30 s.
 MAX_CAPTURE_BYTES = 8 * 1024 * 1024
 DEFAULT_URL_HOSTS = {"smart": "smartreceiver.cisco.com", "cslu": "cslu-local", "callhome": "tools.cisco.com"}
+# What the device says it runs, read last in every live session to check the declared platform. EXEC mode on both:
+# IOS XE prints "Cisco IOS XE Software, Version ..." (Cisco IOS command reference, show version:
+# https://www.cisco.com/E-Learning/bulk/public/tac/cim/cib/using_cisco_ios_software/cmdrefs/show_version.htm), NX-OS
+# "Cisco Nexus Operating System (NX-OS) Software" (Cisco Nexus 9000 NX-API CLI reference, version commands:
+# https://developer.cisco.com/docs/cisco-nexus-9000-series-nx-api-cli-reference-release-9-3x/version-commands).
+# The cisco.ios and cisco.nxos connection plugins send it too when they read a device's capabilities.
+VERSION_COMMAND = "show version"
+# Without these two outputs a live diagnosis would call a device healthy on no evidence: a session that cannot read
+# them is not diagnosed (build_result, live=...).
+CORE_COMMANDS = ("show license status", "show running-config")
+# The values of ansible_network_os (or the platform option) a live session accepts, and the names used in messages.
+SUPPORTED_PLATFORMS = ("cisco.ios.ios", "cisco.nxos.nxos", "ios", "nxos")
+PLATFORM_NAMES = {"ios": "IOS XE", "nxos": "NX-OS"}
+NETWORK_OS = {"ios": "cisco.ios.ios", "nxos": "cisco.nxos.nxos"}
 
 
 # What a device prints when it rejects a command (the command is then an error, the session goes on).
@@ -105,16 +119,34 @@ def normalize_platform(platform):
     return registry.normalize_platform(platform)
 
 
+def supported_platform(name):
+    """'ios' or 'nxos' for a platform a live session accepts (cisco.ios.ios, cisco.nxos.nxos, ios, nxos); else None.
+
+    Stricter than ``normalize_platform``, which reads the spellings found in captures and would take
+    cisco.iosxr.iosxr for IOS XE.
+    """
+    text = str(name or "").strip().lower()
+    return normalize_platform(text) if text in SUPPORTED_PLATFORMS else None
+
+
+def unsupported_platform(name, option="ansible_network_os"):
+    """The one line that refuses a platform ``supported_platform`` does not accept."""
+    if not str(name or "").strip():
+        return "the platform of the device is unknown: set ansible_network_os to cisco.ios.ios (IOS XE) or cisco.nxos.nxos (NX-OS)"
+    return "%s %s is not supported: smartlic.slp reads IOS XE (cisco.ios.ios) and NX-OS (cisco.nxos.nxos) devices only; nothing was sent" % (
+        option, name)
+
+
 def commands_for(platform, tech_support="never"):
-    """The show commands one diagnosis runs on a platform ('ios' or 'nxos'); [] for an unknown platform.
+    """The show commands one diagnosis runs on a platform ('ios' or 'nxos'), ``show version`` last; [] for an unknown platform.
 
     ``tech_support`` ``always`` adds ``show license tech support`` (IOS XE only).
     """
     platform = normalize_platform(platform)
     if platform == "nxos":
-        return list(NXOS_GATHER)
+        return list(NXOS_GATHER) + [VERSION_COMMAND]
     if platform == "ios":
-        commands = list(IOS_GATHER)
+        commands = list(IOS_GATHER) + [VERSION_COMMAND]
         if tech_support is True or tech_support == "always":
             commands.insert(1, TECH_SUPPORT)
         return commands
@@ -318,11 +350,11 @@ def _error_warnings(commands, errors, platform):
         key = _status_key(commands, command)
         commands[key] = {"command": command, "canonical": registry.canonical_command(command, platform), "status": "error",
                          "reasons": [str(error)], "warnings": []}
-        warnings.append("'%s' failed on the device: %s" % (command, _error_line(error)))
+        warnings.append("'%s' failed on the device: %s" % (command, error_line(error)))
     return warnings
 
 
-def _error_line(text):
+def error_line(text):
     """The line of an error that says what went wrong: the first '% ...' line, else the last non-empty line."""
     lines = [line.strip() for line in str(text or "").splitlines() if line.strip()]
     for line in lines:
@@ -382,16 +414,26 @@ def _hostname(facts, read):
     return None
 
 
-def build_result(read, host=None, name=None, source=None, errors=None, intended=None, slac_text=None, diagnose=True, extra_warnings=()):
-    """One device result (see module doc) from a ``capture.read_capture`` result."""
+def build_result(read, host=None, name=None, source=None, errors=None, intended=None, slac_text=None, diagnose=True, extra_warnings=(),
+                 live=None):
+    """One device result (see module doc) from a ``capture.read_capture`` result.
+
+    ``live`` (from analyze_outputs): ``{declared, answers, version}`` of a live session, whose core outputs and
+    platform are checked (``broken_read``).
+    """
     facts, commands, warnings = sections_to_facts(read, errors)
     warnings = list(extra_warnings) + list(read.get("warnings") or []) + warnings
     messages = list(read.get("messages") or [])
     platform = read.get("platform")
     usable_facts = [command for command, parsed in facts.items() if _parsed_ok(parsed)]
-    usable = bool(usable_facts or messages)
     reason = None
-    if not usable:
+    if live is not None:
+        reason = broken_read(commands, live)
+        commands[VERSION_COMMAND] = live["version"]
+        if live["answers"][0] is None:
+            warnings.append("the platform was not checked: neither '%s' nor the other outputs tell IOS XE from NX-OS" % VERSION_COMMAND)
+    usable = bool(usable_facts or messages) and reason is None
+    if not usable and reason is None:
         reason = _unusable_reason(commands) if commands else (read.get("reason") or "no command output was found")
     findings, engine_summary, rule_warnings = ([], None, [])
     context = None
@@ -425,7 +467,7 @@ def build_result(read, host=None, name=None, source=None, errors=None, intended=
         "commands": commands,
         "warnings": warnings,
         "diagnosed": bool(usable and diagnose and engine is not None),
-        "platform_evidence": read.get("platform_evidence") or [],
+        "platform_evidence": read.get("platform_evidence") or ([live["answers"][1]] if live and live["answers"][1] else []),
     }
     if usable and not platform:
         warnings.append("the platform could not be told from the content; give a platform hint (ios or nxos)")
@@ -448,10 +490,92 @@ def _unusable_reason(commands):
     return "nothing usable: " + "; ".join(parts) if parts else "nothing usable was found"
 
 
+# A prompt ending in '>' is user EXEC mode on IOS XE (privileged EXEC ends in '#'); network_cli hands the prompt on with
+# the answer of a rejected command.
+_USER_EXEC_PROMPT = re.compile(r"^\s*([\w.\-]+>)\s*$")
+
+
+def answers_like(version_text=None, outputs=(), errors=None):
+    """(platform, what shows it) of what a device printed: its ``show version``, else every output and error text.
+
+    (None, None) when they do not tell IOS XE from NX-OS. The content detection is capture.detect_platform's.
+    """
+    for label, texts in (("show version", [version_text or ""]),
+                         ("its answers", [str(text) for _command, text in outputs] + [str(error) for error in (errors or {}).values()])):
+        detected, evidence = capture.detect_platform("\n".join(texts))
+        if detected:
+            shown = [item.split(": ", 1)[-1] for item in evidence if item.startswith(detected + ":")]
+            return detected, "%s: %s" % (label, ", ".join(shown))
+    return None, None
+
+
+def _core_reason(command, entry, platform):
+    """One line: why a core output (CORE_COMMANDS) could not be read."""
+    status = entry["status"]
+    reasons = [str(reason) for reason in entry.get("reasons") or []]
+    if status == "error":
+        text = reasons[0] if reasons else ""
+        if not is_cli_rejection(text):
+            return "%s could not be read: %s" % (command, error_line(text))
+        lines = [line for line in text.splitlines() if line.strip()]
+        prompt = _USER_EXEC_PROMPT.match(lines[-1]) if lines else None
+        if prompt and platform == "ios":
+            return "%s was rejected in user EXEC mode (prompt %s): set ansible_become: true and ansible_become_method: enable" % (
+                command, prompt.group(1))
+        hint = "is enable/become set?" if platform == "ios" else "does the user's role allow it?"
+        return "%s was rejected (%s): %s" % (command, error_line(text), hint)
+    if status == "empty":
+        return "%s gave no output" % command
+    if status == "truncated":
+        return "the output of %s looks cut (%s): run the diagnosis again" % (command, "; ".join(reasons) or "it ends early")
+    if status == "unrecognized":
+        return "the answer to %s does not look like its output: is ansible_network_os right?" % command
+    return "%s was not read (%s)" % (command, "; ".join(reasons) or status)
+
+
+def broken_read(commands, live):
+    """One line saying why a live session cannot be diagnosed, or None when it can.
+
+    The device answers like another platform than the declared one, or a core output (CORE_COMMANDS) was
+    rejected, empty, cut or not recognised. ``commands``: the per-command status of sections_to_facts;
+    ``live``: ``{declared, answers: (platform, what shows it)}``.
+    """
+    declared = live.get("declared")
+    platform = normalize_platform(declared)
+    answers, shown = live.get("answers") or (None, None)
+    if answers and platform and answers != platform:
+        return "declared %s but the device answers like %s (%s): set ansible_network_os to %s" % (
+            declared, PLATFORM_NAMES[answers], shown, NETWORK_OS[answers])
+    for command in CORE_COMMANDS:
+        entry = commands.get(command)
+        if entry is not None and entry["status"] not in ("ok", "partial"):
+            return _core_reason(command, entry, platform)
+    return None
+
+
 def analyze_outputs(outputs, platform, host=None, errors=None, intended=None, slac_text=None, diagnose=True, source="device"):
-    """A device result from live outputs: ``outputs`` is [(command, output text)], ``errors`` {command: error text}."""
+    """A device result from live outputs: ``outputs`` is [(command, output text)], ``errors`` {command: error text}.
+
+    When ``show version`` was run (commands_for runs it last), the session is checked: a device that answers like
+    another platform than ``platform``, or core outputs that could not be read, give an unusable result whose
+    ``reason`` is one line saying why (``broken_read``).
+    """
+    errors = dict(errors or {})
+    live = None
+    if VERSION_COMMAND in errors or any(command == VERSION_COMMAND for command, _text in outputs):
+        version = [text for command, text in outputs if command == VERSION_COMMAND]
+        outputs = [(command, text) for command, text in outputs if command != VERSION_COMMAND]
+        version_error = errors.pop(VERSION_COMMAND, None)
+        answers = answers_like(version[-1] if version else None, outputs, errors)
+        entry = {"command": VERSION_COMMAND, "canonical": None, "status": "ok", "warnings": [],
+                 "reasons": ["read to check the platform: %s" % ("the device answers like %s (%s)" % (PLATFORM_NAMES[answers[0]], answers[1])
+                                                                  if answers[0] else "it does not tell IOS XE from NX-OS")]}
+        if version_error is not None:
+            entry.update(status="error", reasons=[str(version_error)])
+        live = {"declared": platform, "answers": answers, "version": entry}
     read = capture.read_outputs(outputs, normalize_platform(platform), TRANSCRIPT_HOST)
-    return build_result(read, host=host, name=host, source=source, errors=errors, intended=intended, slac_text=slac_text, diagnose=diagnose)
+    return build_result(read, host=host, name=host, source=source, errors=errors, intended=intended, slac_text=slac_text, diagnose=diagnose,
+                        live=live)
 
 
 def analyze_text(text, platform=None, host=None, name=None, source=None, intended=None, slac_text=None, diagnose=True):

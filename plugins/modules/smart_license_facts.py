@@ -20,13 +20,23 @@ description:
   - "IOS XE: C(show license status), C(show license udi), C(show license usage), C(show license summary),
     C(show license rum id all), C(show clock), C(show ntp associations), C(show ntp status),
     C(show running-config), C(show call-home profile all), C(show ip http client),
-    C(show ip http server session-module), C(show logging); C(show license tech support) as O(tech_support) says."
+    C(show ip http server session-module), C(show logging), C(show version); C(show license tech support) as
+    O(tech_support) says."
   - "NX-OS: C(show license status), C(show license usage), C(show license udi), C(show running-config),
-    C(show running-config callhome all), C(show clock), C(show ntp peer-status), C(show logging logfile)."
-  - A command the device rejects (an older release, C(% Invalid input)) is recorded as an error for that
-    command in RV(commands) and the others still run. Output that looks cut (a line ending in C(<none>) that
-    the connection took for the prompt, a section missing its end) is reported in RV(commands) and left out
-    of the diagnosis.
+    C(show running-config callhome all), C(show clock), C(show ntp peer-status), C(show logging logfile),
+    C(show version)."
+  - Only C(cisco.ios.ios) and C(cisco.nxos.nxos) (or V(ios) and V(nxos)) are read. Any other
+    C(ansible_network_os) or O(platform) fails the task before anything is sent to the device.
+  - C(show version) checks the declared platform. A device that answers like the other platform (for example
+    an IOS XE device declared C(cisco.nxos.nxos)) is not diagnosed. RV(usable) is then false and RV(reason) says
+    so in one line. The same happens when C(show license status) or C(show running-config) is rejected, empty,
+    cut or not recognised (for example C(show running-config) rejected on IOS XE without C(ansible_become)).
+    The role C(smartlic.slp.diagnose) fails such a host with that line.
+  - Any other command the device rejects (an older release, C(% Invalid input)) is recorded as an error for
+    that command in RV(commands), and the others still run. Output that looks cut (a line ending in C(<none>)
+    that the connection took for the prompt, a section missing its end) is reported in RV(commands) and left
+    out of the diagnosis. Either way the task gives one warning that names the commands; the device's own
+    answers are in RV(commands) (shown with C(-v)).
   - A connection lost during the session (a command timeout, a session the device closed) fails the task with a
     message naming the command it failed at and how many were read; RV(commands) (the status of every command)
     comes with the failure. Nothing is diagnosed from the partial session.
@@ -139,6 +149,7 @@ EXAMPLES = r"""
 # show ip http client
 # show ip http server session-module
 # show logging
+# show version
 # ping smartreceiver.cisco.com
 # show license tech support        (tech_support=auto, a communication problem was found)
 
@@ -226,15 +237,19 @@ commands:
   sample: {"show license rum id all": {"command": "show license rum id all", "status": "error",
                                        "reasons": ["% Invalid input detected at '^' marker."]}}
 usable:
-  description: False when nothing usable was collected (then RV(reason) says why and there is no diagnosis).
+  description:
+    - False when the outputs cannot be diagnosed. RV(reason) then says why in one line, and there are no
+      findings.
+    - Live, that is also the case when the device answers like another platform than the declared one, or when
+      C(show license status) or C(show running-config) could not be read.
   returned: always
   type: bool
   sample: true
 reason:
-  description: Why nothing could be diagnosed, when RV(usable) is false.
+  description: Why nothing could be diagnosed, in one line, when RV(usable) is false.
   returned: always
   type: str
-  sample: null
+  sample: "declared cisco.nxos.nxos but the device answers like IOS XE (show version: IOS XE banner): set ansible_network_os to cisco.ios.ios"
 diagnosis_warnings:
   description: Collection problems (truncated output, rejected commands, duplicate sections, unknown platform).
   returned: always
@@ -253,6 +268,8 @@ from ansible.module_utils.connection import Connection, ConnectionError as Ansib
 
 from ansible_collections.smartlic.slp.plugins.module_utils import device
 
+# Command statuses named in the one warning of a usable result.
+UNREAD = {"error": "rejected", "truncated": "cut", "empty": "no output", "unrecognized": "not recognised"}
 RESULT_KEYS = ("host", "platform", "facts", "messages", "findings", "summary", "ack", "collected_at", "commands", "usable", "reason")
 
 
@@ -273,15 +290,17 @@ class Gatherer:
             self.module._smartlic_connection = Connection(self.module._socket_path)
         return self.module._smartlic_connection
 
-    def platform(self, hint):
-        platform = device.normalize_platform(hint)
-        if platform:
-            return platform
+    def platform(self):
+        """The platform of the connection's network_os, when the platform option was not given; fails on an unsupported one."""
         try:
             capabilities = json.loads(self.connection.get_capabilities())
         except (AnsibleConnectionError, ValueError, TypeError) as error:
             self.module.fail_json(msg="Could not read the device capabilities to tell its platform: %s" % to_text(error))
-        return device.normalize_platform((capabilities.get("device_info") or {}).get("network_os") or capabilities.get("network_os"))
+        name = (capabilities.get("device_info") or {}).get("network_os") or capabilities.get("network_os")
+        platform = device.supported_platform(name)
+        if not platform:
+            self.module.fail_json(msg=device.unsupported_platform(name))
+        return platform
 
     def run(self, commands):
         for command in commands:
@@ -338,17 +357,18 @@ def _error_text(error):
 
 def gathered(module, intended, slac_text):
     params = module.params
+    declared = params["platform"]
+    if declared and not device.supported_platform(declared):
+        module.fail_json(msg=device.unsupported_platform(declared, "platform"))
     gatherer = Gatherer(module)
-    platform = gatherer.platform(params["platform"])
-    if not platform:
-        module.fail_json(msg="The platform of the device is unknown: set ansible_network_os to cisco.ios.ios or cisco.nxos.nxos, or the platform option")
+    platform = device.supported_platform(declared) if declared else gatherer.platform()
     mode = params["tech_support"]
     gatherer.run(device.commands_for(platform, tech_support=mode))
     probes = params["probes"]
     wants_probes = _probes_value(module, probes)
     auto_tech = mode == "auto" and platform == "ios"
     if wants_probes or auto_tech:
-        first = gatherer.analyze(platform, params, intended, slac_text, diagnose=auto_tech and params["diagnose"])
+        first = gatherer.analyze(declared or platform, params, intended, slac_text, diagnose=auto_tech and params["diagnose"])
         if wants_probes:
             gatherer.run(device.probe_commands(first["facts"], platform, intended, wants_probes))
         if auto_tech and params["diagnose"] and device.needs_tech_support(first["findings"], platform, mode):
@@ -356,7 +376,7 @@ def gathered(module, intended, slac_text):
     if not gatherer.outputs and gatherer.errors:
         first = next(iter(gatherer.errors.items()))
         module.fail_json(msg="No command could be read from the device: %s: %s" % first)
-    result = gatherer.analyze(platform, params, intended, slac_text, params["diagnose"])
+    result = gatherer.analyze(declared or platform, params, intended, slac_text, params["diagnose"])
     result["connection_failure"] = gatherer.lost_message()
     return result
 
@@ -407,9 +427,11 @@ def main():
                                      intended=intended, slac_text=slac_text, diagnose=params["diagnose"])
     else:
         result = gathered(module, intended, slac_text)
-    for name, entry in result["commands"].items():
-        if entry.get("status") in ("error", "truncated"):
-            module.warn("%s: %s (%s)" % (name, entry["status"], "; ".join(str(reason) for reason in entry.get("reasons") or [])[:300]))
+    if result["usable"]:
+        unread = [name for name, entry in result["commands"].items() if entry.get("status") in UNREAD]
+        if unread:
+            module.warn("%d command(s) not read, the diagnosis uses the others: %s (the device's answers: commands in the result, shown with -v)"
+                        % (len(unread), ", ".join("%s (%s)" % (name, UNREAD[result["commands"][name]["status"]]) for name in unread)))
     output = {key: result.get(key) for key in RESULT_KEYS}
     output["diagnosis_warnings"] = result.get("warnings") or []
     if params["fact_name"]:

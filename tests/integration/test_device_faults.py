@@ -39,7 +39,7 @@ SLOW_HOST_VARS = "all:\n  hosts:\n    ios-hang:\n      ansible_command_timeout: 
 HEALTHY = ("ios-ok", "nx-ok", "ios-old")
 # The step each faulty device fails at, as its message must say it.
 FAILED = {
-    "nx-drop": re.compile(r"failed at 'show license usage' \(command 2, after 1 command\(s\) were read; 6 not run\)"),
+    "nx-drop": re.compile(r"failed at 'show license usage' \(command 2, after 1 command\(s\) were read; 7 not run\)"),
     "ios-hang": re.compile(r"show license status: command timeout triggered, timeout value is 3 secs"),
     "nx-auth": re.compile(r"ssh connection failed: Failed to authenticate"),
 }

@@ -497,7 +497,7 @@ def test_a_session_the_device_closes_fails_naming_the_command(monkeypatch, capsy
             smart_license_facts.main()
     result = json.loads(capsys.readouterr().out)
     assert result["failed"] is True
-    assert result["msg"].startswith("The connection to the device failed at 'show license usage' (command 3, after 1 command(s) were read; 10 not run): "
+    assert result["msg"].startswith("The connection to the device failed at 'show license usage' (command 3, after 1 command(s) were read; 11 not run): "
                                     "the connection closed before the device answered.")
     assert ClosingConnection.sent == ["show license status", "show license udi", "show license usage"]
     # The rejected command's answer is text, not the repr of bytes.

@@ -15,6 +15,10 @@ from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import
 from ansible_collections.smartlic.slp.tests.unit.plugins.diagnosis_fixtures import captures
 
 STATUS = captures.read("ios_show_license_status_genie_1.txt")
+IOS_VERSION = captures.read("ios_show_version_genie_c9300.txt")
+NXOS_VERSION = captures.read("nxos_show_version_ntc_1.txt")
+NXOS_USAGE = captures.read("nxos_show_license_usage_ntc_2.txt")
+NXOS_NTP = captures.read("nxos_show_ntp_peer_status_genie_1.txt")
 UDI = captures.read("ios_show_license_udi_genie_2.txt")
 CLOCK = captures.read("ios_show_clock_genie_1.txt").split("\n", 1)[1]
 LOG = captures.read("c9200_show_logging.txt")
@@ -22,16 +26,16 @@ LOG = captures.read("c9200_show_logging.txt")
 
 def test_commands_per_platform():
     ios = device.commands_for("cisco.ios.ios")
-    assert ios[0] == "show license status"
+    assert ios[0] == "show license status" and ios[-1] == "show version"
     assert set(ios) == {
         "show license status", "show license udi", "show license usage", "show license summary", "show license rum id all", "show clock",
         "show ntp associations", "show ntp status", "show running-config", "show call-home profile all", "show ip http client",
-        "show ip http server session-module", "show logging"}
+        "show ip http server session-module", "show logging", "show version"}
     assert "show license tech support" in device.commands_for("ios", tech_support="always")
     assert "show license tech support" not in device.commands_for("ios", tech_support="auto")
     assert device.commands_for("nxos") == [
         "show license status", "show license usage", "show license udi", "show running-config", "show running-config callhome all",
-        "show clock", "show ntp peer-status", "show logging logfile"]
+        "show clock", "show ntp peer-status", "show logging logfile", "show version"]
     assert "show license tech support" not in device.commands_for("nxos", tech_support="always")
     assert device.commands_for("junos") == []
 
@@ -251,3 +255,106 @@ def test_text_lines_gives_a_copy_of_the_remembered_lines():
     finally:
         common.forget_lines(text)
     assert not common._KNOWN_LINES
+
+
+# ---------------------------------------------------------------- a broken read is never healthy (live sessions)
+
+
+@pytest.mark.parametrize("name, platform", [
+    ("cisco.ios.ios", "ios"), ("cisco.nxos.nxos", "nxos"), ("ios", "ios"), ("NXOS", "nxos"), (" cisco.ios.ios ", "ios"),
+    ("cisco.iosxr.iosxr", None), ("iosxr", None), ("junipernetworks.junos.junos", None), ("arista.eos.eos", None), ("", None), (None, None),
+])
+def test_only_ios_and_nxos_are_read_live(name, platform):
+    assert device.supported_platform(name) == platform
+
+
+def test_an_unsupported_platform_is_refused_in_one_line():
+    assert device.unsupported_platform("cisco.iosxr.iosxr") == (
+        "ansible_network_os cisco.iosxr.iosxr is not supported: smartlic.slp reads IOS XE (cisco.ios.ios) and NX-OS (cisco.nxos.nxos) "
+        "devices only; nothing was sent")
+    assert device.unsupported_platform("junos", "platform").startswith("platform junos is not supported")
+    assert "set ansible_network_os" in device.unsupported_platform(None)
+
+
+def test_show_version_tells_the_platform_a_device_answers_like():
+    assert device.answers_like(IOS_VERSION) == ("ios", "show version: IOS XE banner")
+    assert device.answers_like(NXOS_VERSION) == ("nxos", "show version: NX-OS banner")
+    # No show version: what the device printed otherwise (here its log holds %SMART_LIC messages).
+    assert device.answers_like(None, [("show logging", LOG)]) == ("ios", "its answers: %SMART_LIC messages")
+    assert device.answers_like("", [("show license status", STATUS)]) == (None, None)
+
+
+def _ios_session(version=IOS_VERSION, **changes):
+    outputs = {"show license status": STATUS, "show license udi": UDI, "show clock": CLOCK, "show logging": LOG, "show version": version}
+    outputs.update(changes)
+    return [(command, text) for command, text in outputs.items() if text is not None]
+
+
+def test_a_healthy_session_checks_the_platform_and_is_diagnosed():
+    result = device.analyze_outputs(_ios_session(), "cisco.ios.ios", host="edge-1")
+    assert result["usable"] is True and result["reason"] is None
+    assert result["findings"] and result["platform"] == "ios"
+    assert result["commands"]["show version"]["status"] == "ok"
+    assert result["commands"]["show version"]["reasons"] == ["read to check the platform: the device answers like IOS XE (show version: IOS XE banner)"]
+    assert result["platform_evidence"] == ["show version: IOS XE banner"]
+    # show version is not a licensing fact.
+    assert "show version" not in result["facts"]
+
+
+def test_an_ios_xe_device_declared_nxos_is_unusable_with_the_reason():
+    result = device.analyze_outputs(_ios_session(), "cisco.nxos.nxos", host="edge-1")
+    assert result["usable"] is False and result["findings"] == [] and result["diagnosed"] is False
+    assert result["reason"] == ("declared cisco.nxos.nxos but the device answers like IOS XE (show version: IOS XE banner): "
+                                "set ansible_network_os to cisco.ios.ios")
+
+
+def test_an_nxos_device_declared_ios_is_unusable_with_the_reason():
+    outputs = [("show license usage", NXOS_USAGE), ("show ntp peer-status", NXOS_NTP), ("show version", NXOS_VERSION)]
+    result = device.analyze_outputs(outputs, "cisco.ios.ios", host="n9k")
+    assert result["usable"] is False and result["findings"] == []
+    assert result["reason"] == ("declared cisco.ios.ios but the device answers like NX-OS (show version: NX-OS banner): "
+                                "set ansible_network_os to cisco.nxos.nxos")
+    # Declared right, the same outputs are diagnosed.
+    assert device.analyze_outputs(outputs, "cisco.nxos.nxos", host="n9k")["usable"] is True
+
+
+def test_without_show_version_the_other_answers_tell_the_platform():
+    errors = {"show version": "command timeout triggered, timeout value is 30 secs"}
+    result = device.analyze_outputs(_ios_session(version=None), "nxos", host="edge-1", errors=errors)
+    assert result["reason"].startswith("declared nxos but the device answers like IOS XE (its answers: %SMART_LIC messages)")
+    assert result["commands"]["show version"]["status"] == "error"
+
+
+REJECTED_AT = "show running-config\r\n            ^\r\n%% Invalid input detected at '^' marker.\r\n\r\n%s"
+
+
+@pytest.mark.parametrize("platform, version, error, reason", [
+    ("ios", IOS_VERSION, REJECTED_AT % "edge-1>",
+     "show running-config was rejected in user EXEC mode (prompt edge-1>): set ansible_become: true and ansible_become_method: enable"),
+    ("ios", IOS_VERSION, REJECTED_AT % "edge-1#",
+     "show running-config was rejected (% Invalid input detected at '^' marker.): is enable/become set?"),
+    ("nxos", NXOS_VERSION, "show running-config\n% Permission denied\nn9k# ",
+     "show running-config was rejected (% Permission denied): does the user's role allow it?"),
+])
+def test_a_rejected_core_output_makes_the_session_unusable(platform, version, error, reason):
+    outputs = _ios_session(version=version) if platform == "ios" else [("show license usage", NXOS_USAGE), ("show version", version)]
+    result = device.analyze_outputs(outputs, platform, host="edge-1", errors={"show running-config": error})
+    assert result["usable"] is False and result["findings"] == []
+    assert result["reason"] == reason
+    # The device's answer stays in the result for -v and the report.
+    assert result["commands"]["show running-config"]["status"] == "error"
+
+
+def test_an_empty_or_foreign_core_output_makes_the_session_unusable():
+    empty = device.analyze_outputs(_ios_session(**{"show license status": ""}), "ios", host="edge-1")
+    assert empty["usable"] is False and empty["reason"] == "show license status gave no output"
+    foreign = device.analyze_outputs(_ios_session(**{"show license status": CLOCK}), "ios", host="edge-1")
+    assert foreign["usable"] is False
+    assert foreign["reason"] == "the answer to show license status does not look like its output: is ansible_network_os right?"
+
+
+def test_other_rejected_commands_leave_the_session_usable():
+    errors = {"show license rum id all": "show license rum id all\r\n  ^\r\n% Invalid input detected at '^' marker.\r\n\r\nedge-1#"}
+    result = device.analyze_outputs(_ios_session(), "ios", host="edge-1", errors=errors)
+    assert result["usable"] is True and result["reason"] is None
+    assert result["commands"]["show license rum id all"]["status"] == "error"
