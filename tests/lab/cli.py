@@ -5,9 +5,10 @@
 A Device holds what all its sessions share: the running and startup configs
 (ConfigTree), the license model, counters. A Session is one login: feed it one
 typed line, get back the device's answer and the next prompt in one string
-(CRLF newlines, no trailing newline). Everything platform specific is in the
-PLATFORMS tables: prompts, errors, the exec command words used to expand
-abbreviations, sub-modes, single-valued settings, default-on toggles.
+(CRLF newlines, no trailing newline). Every typed line is checked word by word
+against the platform's command grammar for the current mode and the scenario's
+release (tests/lab/grammar.py, grammar_ios.py, grammar_nxos.py); the PLATFORMS
+tables hold the rest: prompts, errors, single-valued settings, default-on toggles.
 
 Exec commands the engine does not own go to ``model.handle(command, config,
 mode)`` with abbreviations expanded; config lines are applied to the tree and
@@ -21,259 +22,13 @@ import re
 import sys
 from datetime import datetime, timedelta, timezone
 
+from tests.lab import grammar_ios, grammar_nxos
 from tests.lab.config_tree import ConfigTree, normalize
-
-# -- command words ----------------------------------------------------------------------------------------------------
-# One command a line; `a|b` are alternatives, `*` one free argument, `...` any further arguments.
-
-IOS_EXEC = """
-show version
-show inventory
-show vlan
-show vlan brief
-show privilege
-show running-config
-show running-config all|brief|full
-show running-config view full
-show running-config interface *
-show running-config partition ...
-show running-config class-map ...
-show startup-config
-show clock
-show clock detail
-show ntp associations
-show ntp associations detail
-show ntp status
-show ntp config
-show logging
-show logging last *
-show license
-show license status
-show license all
-show license tech support
-show license udi
-show license summary
-show license usage
-show license authorization
-show license history message
-show license rum id ...
-show license eventlog ...
-show license reservation
-show license data conversion
-show license air entitlements
-show license platform ...
-show call-home
-show call-home profile all
-show call-home profile *
-show call-home detail
-show call-home smart-licensing
-show call-home smart-licensing statistics
-show call-home statistics
-show ip http client
-show ip http client all|connection|session-module|statistics|cookie|history
-show ip http server session-module
-show ip http server status|all|statistics|history
-show ip interface brief
-show ip route ...
-show ip name-servers ...
-show hosts ...
-show crypto pki trustpoints
-show crypto pki trustpoints status
-show crypto pki certificates ...
-show users
-show interfaces ...
-show archive
-show file systems
-show platform ...
-show tech-support license
-show flash: ...
-show bootflash: ...
-dir ...
-more ...
-ping ...
-traceroute ...
-license smart trust idtoken * local|all
-license smart trust idtoken * local|all force
-license smart trust idtoken file *
-license smart sync all|local
-license smart save usage all|unreported file *
-license smart save usage days|rum-id * file *
-license smart save trust-request ...
-license smart import *
-license smart authorization ...
-license smart factory reset
-license smart reservation ...
-configure
-configure terminal
-configure replace ...
-configure confirm
-copy running-config startup-config
-copy running-config ...
-copy startup-config running-config
-copy ...
-write
-write memory|terminal
-terminal length *
-terminal width *
-terminal monitor
-terminal no monitor
-terminal ...
-enable
-enable *
-disable
-exit
-logout
-end
-clear logging
-clock set ...
-delete ...
-"""
-
-NXOS_EXEC = """
-show version
-show inventory
-show privilege
-show running-config
-show running-config all
-show running-config ntp|callhome|vrf|interface|license|aaa|snmp|logging
-show running-config ntp|callhome|vrf|interface|license|aaa|snmp|logging all
-show running-config interface * ...
-show startup-config
-show startup-config ntp|callhome|vrf|interface|license
-show clock
-show clock detail
-show ntp peer-status
-show ntp peers
-show ntp status
-show ntp statistics ...
-show logging
-show logging logfile ...
-show logging last *
-show license
-show license status
-show license usage ...
-show license udi
-show license all
-show license summary
-show license host-id
-show license tech-support
-show license eventlog ...
-show callhome
-show callhome destination-profile ...
-show callhome transport
-show user-account
-show user-account *
-show hostname
-show switchname
-show vrf ...
-show hosts ...
-show ip route ...
-show ip interface brief ...
-show interface ...
-show system ...
-dir ...
-ping ...
-traceroute ...
-license smart trust idtoken * local|all
-license smart trust idtoken * local|all force
-license smart sync all|local
-license smart save usage ...
-license smart import *
-license smart ...
-configure
-configure terminal
-copy running-config startup-config
-copy ...
-terminal length *
-terminal width *
-terminal ...
-exit
-end
-clear logging logfile
-"""
-
-# First words accepted at the top of configuration mode.
-IOS_CONFIG_WORDS = (
-    "aaa access-list alias archive banner boot call-home cdp class-map clock control-plane crypto default diagnostic "
-    "do enable end event exit file hostname interface ip ipv6 key license line lldp logging login mac memory "
-    "netconf-yang no ntp platform policy-map redundancy restconf route-map router service snmp-server "
-    "spanning-tree subscriber system track transceiver username version vlan vrf").split()
-NXOS_CONFIG_WORDS = (
-    "aaa banner boot callhome cfs class-map clock copp end exit feature hostname interface ip ipv6 license line "
-    "logging no ntp nxapi policy-map role route-map router smart-licensing snmp-server spanning-tree ssh switchname "
-    "system telnet username version vdc vlan vrf").split()
-
-
-class _Words:
-    """A trie of command words."""
-
-    __slots__ = ("words", "arg", "rest", "complete")
-
-    def __init__(self):
-        self.words = {}
-        self.arg = None
-        self.rest = False
-        self.complete = False
-
-    @classmethod
-    def build(cls, spec):
-        root = cls()
-        for line in spec.strip().splitlines():
-            nodes = [root]
-            for token in line.split():
-                following = []
-                for node in nodes:
-                    if token == "...":
-                        node.rest = True
-                        node.complete = True
-                        continue
-                    if token == "*":
-                        node.arg = node.arg or cls()
-                        following.append(node.arg)
-                        continue
-                    for word in token.split("|"):
-                        following.append(node.words.setdefault(word, cls()))
-                nodes = following
-            for node in nodes:
-                node.complete = True
-        return root
+from tests.lab.grammar import ModeGrammars, tokens_of
 
 
 def _tokens(text):
-    return [(match.group(), match.start()) for match in re.finditer(r"\S+", text)]
-
-
-def expand(root, text):
-    """Expand abbreviated words; return (words, problem) with problem None or (kind, offset, node).
-
-    kind: "invalid" (a word not known here), "ambiguous", "incomplete". Free arguments are kept as typed.
-    """
-    node = root
-    out = []
-    tokens = _tokens(text)
-    for index, (token, offset) in enumerate(tokens):
-        low = token.lower()
-        if low in node.words:
-            out.append(low)
-            node = node.words[low]
-            continue
-        matches = [word for word in node.words if word.startswith(low)]
-        if len(matches) == 1:
-            out.append(matches[0])
-            node = node.words[matches[0]]
-            continue
-        if len(matches) > 1:
-            return out + [token for token, _offset in tokens[index:]], ("ambiguous", offset, node)
-        if node.arg is not None:
-            out.append(token)
-            node = node.arg
-            continue
-        if node.rest:
-            return out + [token for token, _offset in tokens[index:]], None
-        return out + [token for token, _offset in tokens[index:]], ("invalid", offset, node)
-    if not node.complete:
-        return out, ("incomplete", len(text.rstrip()) + 1, node)
-    return out, None
+    return tokens_of(text)
 
 
 # -- platform tables --------------------------------------------------------------------------------------------------
@@ -300,23 +55,20 @@ def _interface_name(name, table):
 class Platform:  # pylint: disable=too-many-instance-attributes
     """Everything that differs between IOS XE and NX-OS."""
 
-    def __init__(self, name, exec_spec, config_words, prompt_tail, invalid_text, default_hostname, interfaces,
-                 submodes, mode_children, global_re, keyed, toggles, canon, exec_in_config, all_defaults):
+    def __init__(self, name, grammars, prompt_tail, invalid_text, default_hostname, interfaces, keyed, toggles, canon,
+                 exec_in_config, all_defaults, missing_vrf=None):
         self.name = name
-        self.exec_words = _Words.build(exec_spec)
-        self.config_words = sorted(config_words)
+        self.grammars = grammars
         self.prompt_tail = prompt_tail
         self.invalid_text = invalid_text
         self.default_hostname = default_hostname
         self.interfaces = interfaces
-        self.submodes = {mode: [(re.compile(regex), child) for regex, child in rules] for mode, rules in submodes.items()}
-        self.mode_children = {mode: re.compile(regex) for mode, regex in mode_children.items()}
-        self.global_re = re.compile(global_re)
         self.keyed = [(mode, re.compile(regex)) for mode, regex in keyed]
         self.toggles = toggles
         self.canon = [(re.compile(regex), repl) for regex, repl in canon]
-        self.exec_in_config = re.compile(exec_in_config) if exec_in_config else None
+        self.exec_in_config = exec_in_config
         self.all_defaults = all_defaults
+        self.missing_vrf = missing_vrf
         # IOS XE prints an empty line after an error message.
         self.error_tail = "\n" if name == "ios" else ""
 
@@ -347,37 +99,11 @@ class Platform:  # pylint: disable=too-many-instance-attributes
 
 IOS = Platform(
     "ios",
-    exec_spec=IOS_EXEC,
-    config_words=IOS_CONFIG_WORDS,
+    grammars=ModeGrammars("ios", grammar_ios.SPECS),
     prompt_tail="",
     invalid_text="% Invalid input detected at '^' marker.",
     default_hostname="Router",
     interfaces=IOS_INTERFACES,
-    submodes={
-        "config": [
-            (r"^interface \S+", "config-if"),
-            (r"^line (?:con|console|vty|aux)\b", "config-line"),
-            (r"^vrf definition \S+$", "config-vrf"),
-            (r"^crypto pki trustpoint \S+$", "ca-trustpoint"),
-            (r"^crypto pki certificate chain \S+$", "config-cert-chain"),
-            (r"^call-home$", "cfg-call-home"),
-            (r"^router \S+", "config-router"),
-            (r"^ip access-list standard \S+$", "config-std-nacl"),
-            (r"^ip access-list extended \S+$", "config-ext-nacl"),
-            (r"^archive$", "config-archive"),
-            (r"^control-plane$", "config-cp"),
-            (r"^redundancy$", "config-red"),
-        ],
-        "cfg-call-home": [(r'^profile "[^"]+"$', "cfg-call-home-profile")],
-        "config-vrf": [(r"^address-family \S+", "config-vrf-af")],
-        "config-router": [(r"^address-family \S+", "config-router-af")],
-    },
-    mode_children={},
-    global_re=(r"^(?:no |default )?(?:hostname|ntp|license|crypto|call-home|interface|line|vrf definition|service|username"
-               r"|enable|logging|snmp-server|clock|router|archive|banner|aaa|boot|spanning-tree|platform|control-plane"
-               r"|redundancy|vlan|access-list|alias|cdp|lldp|netconf-yang|restconf|key chain|track|version"
-               r"|ip (?:domain|name-server|host|http|route|ssh|scp|ftp|tftp|access-list|forward-protocol|dhcp|routing)"
-               r"|ipv6 (?:unicast-routing|route))\b"),
     # (mode, regex): a new line replaces the siblings matching the same regex with the same groups.
     keyed=[
         ("config", r"^hostname\s"),
@@ -420,40 +146,18 @@ IOS = Platform(
         (r"^ip domain-list\s", "ip domain list "),
         (r'^profile "?([^"\s]+)"?$', r'profile "\1"'),
     ],
-    exec_in_config="",
+    exec_in_config=(),
     all_defaults={},
+    missing_vrf=grammar_ios.MISSING_VRF,
 )
 
 NXOS = Platform(
     "nxos",
-    exec_spec=NXOS_EXEC,
-    config_words=NXOS_CONFIG_WORDS,
+    grammars=ModeGrammars("nxos", grammar_nxos.SPECS),
     prompt_tail=" ",
     invalid_text="% Invalid command at '^' marker.",
     default_hostname="switch",
     interfaces=NXOS_INTERFACES,
-    submodes={
-        "config": [
-            (r"^interface \S+", "config-if"),
-            (r"^vrf context \S+$", "config-vrf"),
-            (r"^callhome$", "config-callhome"),
-            (r"^line console$", "config-console"),
-            (r"^line vty$", "config-line"),
-            (r"^router \S+ \S+", "config-router"),
-            (r"^ip access-list \S+$", "config-acl"),
-            (r"^role name \S+$", "config-role"),
-            (r"^vlan \d+$", "config-vlan"),
-        ],
-        "config-vrf": [(r"^address-family \S+ \S+$", "config-vrf-af")],
-    },
-    mode_children={
-        "config-vrf": r"^(?:no )?ip (?:name-server|domain-name|domain-list|domain-lookup|route)\b",
-    },
-    global_re=(r"^(?:no )?(?:hostname|switchname|feature|ntp|license|callhome|interface|line|vrf context|username|logging"
-               r"|snmp-server|clock|router|banner|aaa|boot|spanning-tree|vlan|role|system|cfs|copp|ssh|telnet|nxapi"
-               r"|smart-licensing|class-map|policy-map|route-map|version"
-               r"|ip (?:domain-name|domain-lookup|domain-list|name-server|host|route|access-list|http|tftp|ftp|prefix-list)"
-               r"|ipv6 route)\b"),
     keyed=[
         ("config", r"^hostname\s"),
         ("*", r"^ip domain-name\s"),
@@ -482,7 +186,7 @@ NXOS = Platform(
     canon=[
         (r"^switchname\s", "hostname "),
     ],
-    exec_in_config=r"^(?:show|ping|copy|dir|clear|traceroute|terminal|license smart (?:trust|sync|save|import))\b",
+    exec_in_config=grammar_nxos.EXEC_IN_CONFIG,
     all_defaults={"callhome": ["destination-profile CiscoTAC-1 message-level 0",
                                "destination-profile CiscoTAC-1 message-size-limit 5000000",
                                "periodic-inventory notification interval 7",
@@ -882,6 +586,17 @@ class Device:
         self.changed_at = self.saved_at
         self.save()
 
+    def grammar(self, mode, negated=False):
+        """The command grammar of a mode for this device's release."""
+        return self.platform.grammars.grammar(mode, self.scenario.get("version"), negated)
+
+    def vrfs(self):
+        """The VRF names the running-config defines (IOS XE vrf definition / ip vrf, NX-OS vrf context)."""
+        names = {"default"} if self.platform.name == "nxos" else set()
+        for line in self.config.find(r"^(?:vrf definition|ip vrf|vrf context) \S"):
+            names.add(line.split()[-1])
+        return names
+
     def model_command(self, command, mode):
         tick = getattr(self.model, "tick", None)
         try:
@@ -1000,53 +715,73 @@ class Session:
         return self._exec(text, prompt)
 
     def _help(self, text):
-        root = self.platform.exec_words
+        """'?' help: the words that may come next in this mode (a partial word: the words it starts)."""
         if self.stack:
-            return "  <cr>"
-        words, problem = expand(root, text.split("|")[0])
-        node = problem[2] if problem else None
-        if node is None:
-            node = root
-            for word in words:
-                node = node.words.get(word) or node.arg or _Words()
-        lines = ["  %-20s" % word for word in sorted(node.words)]
-        if node.arg is not None or node.rest:
-            lines.append("  %-20s" % "WORD")
-        if node.complete:
-            if self.platform.name == "ios":
+            mode = self.stack[-1][0]
+        else:
+            mode = "privileged" if self.privileged else "exec"
+            text = text.split("|")[0]
+        found = self.device.grammar(mode).next_words(text)
+        if found is None:
+            return self.platform.invalid(self.prompt, len(text))
+        keywords, args, complete = found
+        lines = ["  %-20s" % word for word in keywords]
+        lines += ["  %-20s" % ("WORD" if name in ("word", "line") else "<%s>" % name) for name in args]
+        if complete:
+            if self.platform.name == "ios" and not self.stack:
                 lines.append("  %-20s%s" % ("|", "Output modifiers"))
             lines.append("  <cr>")
         return "\n".join(line.rstrip() for line in lines)
 
     # -- exec mode --------------------------------------------------------------------------------------------------
 
-    def _exec(self, text, prompt, mode=None):
+    def _error(self, match, prompt, line):
+        """The platform's answer to a line the grammar refused."""
+        if match.kind == "ambiguous":
+            return self.platform.ambiguous(prompt, match.offset, line)
+        if match.kind == "incomplete":
+            return self.platform.incomplete(prompt, match.offset)
+        return self.platform.invalid(prompt, match.offset)
+
+    def _missing_vrf(self, match):
+        """The device's message when the line names a VRF that does not exist (None when all exist)."""
+        if not self.platform.missing_vrf:
+            return None
+        known = self.device.vrfs()
+        for kind, name in match.checked:
+            if kind == "vrf!" and name not in known:
+                return self.platform.missing_vrf.format(name=name)
+        return None
+
+    def _exec(self, text, prompt, mode=None, base=0):
         command, pipes = text, []
         if "|" in text:
             command, rest = text.split("|", 1)
             pipes = [rest] if self.platform.name == "ios" else re.split(r"\s*\|\s*", rest)
-        words, problem = expand(self.platform.exec_words, command)
-        self._offsets = [offset for _token, offset in _tokens(command)]
-        expanded = " ".join(words)
+        grammar_mode = "privileged" if (self.privileged or mode == "privileged") else "exec"
+        match = self.device.grammar(grammar_mode).match(command, base)
+        words = match.words
+        self._offsets = [base + offset for _token, offset in _tokens(command)]
+        expanded = " ".join(words + [token for token, _offset in _tokens(command)[len(words):]])
         rejected = self._rejected(text, expanded, prompt)
         if rejected:
             return rejected
-        if problem and problem[0] == "ambiguous":
-            return self.platform.ambiguous(prompt, problem[1], text)
-        out = None
-        if not problem:
-            try:
-                out = self._engine_command(words, prompt)
-            except CliError as error:
-                return error.text
+        if not match.ok:
+            return self._error(match, prompt, " ".join(text.split()) if base else text)
+        problem = self._missing_vrf(match)
+        if problem:
+            return problem
+        try:
+            out = self._engine_command(words, prompt)
+        except CliError as error:
+            return error.text
         if out is None:
             out = self.device.model_command(expanded, mode or self.mode)
         if out is None:
-            if problem and problem[0] == "incomplete":
-                return self.platform.incomplete(prompt, problem[1])
-            return self.platform.invalid(prompt, problem[1] if problem else 0)
+            print("lab: %s: the grammar accepts %r but nothing answers it" % (self.device.name, mask(expanded)), file=sys.stderr)
+            return self.platform.invalid(prompt, base)
         if pipes:
-            return self._pipes(out, pipes, prompt, len(command) + 1)
+            return self._pipes(out, pipes, prompt, base + len(command) + 1)
         return out[:-1] if out.endswith("\n") else out
 
     def _pipes(self, out, pipes, prompt, offset):
@@ -1106,16 +841,8 @@ class Session:
         """Output of a command the engine owns, or None when the model should answer."""
         platform = self.platform.name
         command = " ".join(words)
-        first = words[0]
-        ios_user = platform == "ios" and not self.privileged
-        if ios_user and first in ("configure", "copy", "write", "clear", "delete", "license"):
-            raise CliError(self.platform.invalid(prompt, 0))
-        if ios_user and command.startswith(("show running-config", "show startup-config")):
-            raise CliError(self.platform.invalid(prompt, self._word_offset(1)))
-        if first == "terminal":
+        if words[0] == "terminal":
             return ""
-        if command == "show vlan" and platform == "nxos":
-            return None
         if command in ("exit", "logout"):
             self.closed = True
             return ""
@@ -1182,10 +909,6 @@ class Session:
     def _word_offset(self, index):
         """Where word index of the command being handled starts in the typed line."""
         return self._offsets[index] if index < len(self._offsets) else 0
-
-    def _show_vlan(self, words, prompt):
-        del words
-        raise CliError(self.platform.invalid(prompt, self._word_offset(1)))
 
     def _show_user_account(self, words, prompt):
         del words, prompt
@@ -1266,7 +989,6 @@ class Session:
         "show privilege": _show_privilege,
         "show version": _show_version,
         "show inventory": _show_inventory,
-        "show vlan": _show_vlan,
         "show user-account": _show_user_account,
         "show hostname": _show_hostname,
         "show switchname": _show_hostname,
@@ -1282,75 +1004,71 @@ class Session:
 
     # -- configuration mode -----------------------------------------------------------------------------------------
 
-    def _expand_config_word(self, text, words):
-        """Expand the first word of a config line against the config word table; None when unknown."""
-        first = text.split(None, 1)
-        if not first:
-            return text
-        word = first[0].lower()
-        if word in words:
-            return text
-        matches = [candidate for candidate in words if candidate.startswith(word)]
-        if len(matches) == 1:
-            return matches[0] + (" " + first[1] if len(first) > 1 else "")
-        return None
-
     def _config_line(self, text, prompt):
         platform = self.platform
         stripped = text.strip()
-        offset = len(text) - len(text.lstrip())
-        low = stripped.lower()
-        if low in ("end",) or (low == "exit" and len(self.stack) == 1):
+        low = " ".join(stripped.lower().split())
+        mode = self.stack[-1][0]
+        if low == "end" or (low == "exit" and len(self.stack) == 1):
             self.stack = []
             self.device.config_changed(touched=False)
             return ""
-        if low == "exit" or low == "exit-address-family":
+        if low == "exit" or (low == "exit-address-family" and mode == "config-vrf-af") or (low == "quit" and mode == "config-pki-hexmode"):
             self.stack.pop()
             self.device.config_changed(touched=False)
             return ""
         rejected = self._rejected(text, stripped, prompt)
         if rejected:
             return rejected
-        if low.startswith("do ") and platform.name == "ios":
-            return self._do(stripped[3:], prompt, offset + 3)
-        if platform.exec_in_config and platform.exec_in_config.match(low):
-            return self._do(stripped, prompt, offset)
-        line = normalize(stripped)
-        negate = False
-        if line.lower() in ("no", "default"):
-            return platform.incomplete(prompt, len(text) + 1)
-        if line.lower().startswith(("no ", "default ")):
-            negate = True
-            line = line.split(None, 1)[1]
-        top_level = len(self.stack) == 1
-        if top_level or platform.global_re.match(line):
-            expanded = self._expand_config_word(line, platform.config_words)
-            if expanded is None and top_level:
-                return platform.invalid(prompt, offset + (len(stripped) - len(line) if negate else 0))
-            line = expanded or line
-        line = self._canonical(line)
-        if not line:
-            return platform.incomplete(prompt, len(text) + 1)
-        level = self._level_for(line)
+        tokens = _tokens(text)
+        first = tokens[0][0].lower()
+        if first == "do" and platform.name == "ios" and mode != "config-pki-hexmode":
+            if len(tokens) == 1:
+                return platform.incomplete(prompt, len(text.rstrip()) + 1)
+            return self._do(text[tokens[1][1]:], prompt, tokens[1][1])
+        negate = first == "no" or (first == "default" and platform.name == "ios")
+        rest, base = text, 0
+        if negate:
+            if len(tokens) == 1:
+                return platform.incomplete(prompt, len(text.rstrip()) + 1)
+            rest, base = text[tokens[1][1]:], tokens[1][1]
+        level, match, failures = None, None, []
+        for index in range(len(self.stack) - 1, -1, -1):
+            found = self.device.grammar(self.stack[index][0], negated=negate).match(rest, base)
+            if found.ok:
+                level, match = index, found
+                break
+            failures.append(found)
+        if match is None and platform.exec_in_config and not negate:
+            found = self.device.grammar("privileged").match(text.split("|")[0])
+            if found.ok and found.words[0] in platform.exec_in_config:
+                return self._do(text, prompt, 0)
+            if found.words and found.words[0] in platform.exec_in_config:
+                failures.append(found)
+        if match is None:
+            worst = max(failures, key=lambda item: item.offset if item.kind != "incomplete" else len(text) + 1)
+            return self._error(worst, prompt, text)
+        problem = self._missing_vrf(match)
+        if problem:
+            return problem
+        line = self._canonical(normalize(" ".join(match.words)))
         self.stack = self.stack[:level + 1]
         mode, path = self.stack[-1]
         if negate:
             changed = self._negate(line, mode, path)
         else:
             changed = self._apply(line, mode, path)
-            child = self._submode(mode, line)
-            if child:
-                self.stack.append((child, path + [line]))
+            if match.entry.enter:
+                self.stack.append((match.entry.enter, path + [line]))
         if changed:
             self.device.config_changed()
         return ""
 
     def _do(self, command, prompt, offset):
-        del offset
         saved = self.privileged
         self.privileged = True
         try:
-            return self._exec(command, prompt, mode="privileged")
+            return self._exec(command, prompt, mode="privileged", base=offset)
         finally:
             self.privileged = saved
 
@@ -1360,28 +1078,6 @@ class Session:
         if line.startswith("interface "):
             line = "interface " + _interface_name(line[len("interface "):], self.platform.interfaces)
         return line
-
-    def _submode(self, mode, line):
-        for pattern, child in self.platform.submodes.get(mode, ()):
-            if pattern.search(line):
-                return child
-        return None
-
-    def _level_for(self, line):
-        """The stack level a line belongs to: its own sub-mode, an enclosing one, or the top (global command)."""
-        current = len(self.stack) - 1
-        mode = self.stack[current][0]
-        if self._submode(mode, line):
-            return current
-        children = self.platform.mode_children.get(mode)
-        if children and children.search(line):
-            return current
-        for level in range(current - 1, -1, -1):
-            if self._submode(self.stack[level][0], line):
-                return level
-        if self.platform.global_re.match(line):
-            return 0
-        return current
 
     def _keyed(self, mode, line):
         for rule_mode, pattern in self.platform.keyed:

@@ -234,8 +234,10 @@ def test_no_forms(device):
     assert device.config.find("call-home") == [] and device.config.find("profile") == []
     session.feed("no ip domain lookup")
     assert device.config.has("no ip domain lookup")
-    session.feed("ip domain-lookup")
+    session.feed("ip domain lookup")
     assert not device.config.has("no ip domain lookup") and not device.config.has("ip domain lookup")
+    # The NX-OS spelling is not taken on IOS XE (tests/lab/README.md, "Command grammar").
+    assert session.feed("ip domain-lookup").startswith("\r\n" + " " * 14 + "^\r\n% Invalid input")
     session.feed("no ip http server")
     assert device.config.has("no ip http server")
     session.feed("ip http server")
@@ -253,7 +255,7 @@ def test_single_valued_settings_replace_in_place(device):
     session.feed("license smart url smart https://other.example.com/licservice/license")
     session.feed("license smart url cslu http://cslu-local:8182/cslu/v1/pi")
     session.feed("license smart transport cslu")
-    session.feed("ip domain-name lab.example.net")
+    session.feed("ip domain name lab.example.net")
     session.feed("ntp server 10.1.1.1")
     top = device.config.top()
     assert top.count("hostname R2") == 1 and "hostname R1" not in top
@@ -270,6 +272,10 @@ def test_name_servers_share_one_line(device):
     session.feed("configure terminal")
     session.feed("ip name-server 192.0.2.53")
     session.feed("ip name-server 192.0.2.54 192.0.2.53")
+    # A VRF must exist before a name server can use it (G7: the same check as ntp server vrf).
+    assert run(session, "ip name-server vrf Mgmt-vrf 192.0.2.55") == "% IP  routing table Mgmt-vrf does not exist"
+    session.feed("vrf definition Mgmt-vrf")
+    session.feed("exit")
     session.feed("ip name-server vrf Mgmt-vrf 192.0.2.55")
     assert device.config.find("^ip name-server") == [
         "ip name-server 192.0.2.53 192.0.2.54", "ip name-server vrf Mgmt-vrf 192.0.2.55"]

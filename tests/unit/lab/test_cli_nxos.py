@@ -85,7 +85,7 @@ def test_prompt_has_a_trailing_space_and_no_enable_is_needed(session):
 def test_errors_carry_a_caret(session):
     assert run(session, "show foo") == " " * 10 + "^\n% Invalid command at '^' marker."
     assert run(session, "show") == " " * 10 + "^\n% Incomplete command at '^' marker."
-    assert run(session, "sh c") == " " * 8 + "^\n% Ambiguous command at '^' marker."
+    assert run(session, "sh lic s") == " " * 12 + "^\n% Ambiguous command at '^' marker."
     assert run(session, "show vlan") == " " * 10 + "^\n% Invalid command at '^' marker."
     assert run(session, "show running-config | json") == " " * 27 + "^\n% Invalid command at '^' marker."
 
