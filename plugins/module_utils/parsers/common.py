@@ -46,11 +46,27 @@ PROMPT_ECHO = re.compile(r"^[A-Za-z0-9_.\-:/\[\]@]+(?:\([^)\s]*\))?[#>]\s*(?:(?:
 DEVICE_ERROR = re.compile(r"^\s*(?:%\s*(?:Invalid|Incomplete|Ambiguous|Unknown|Error)|Invalid command|Syntax error|ERROR:)", re.IGNORECASE)
 # and the first printed characters such an error line can have (re.IGNORECASE lets "İ", "ı" stand for "i", "ſ" for "s").
 DEVICE_ERROR_FIRST = frozenset("%EeIiSs\u0130\u0131\u017f")
+# The CLI header IOS XE prints before every output with 'exec prompt timestamp' (corpus iosxe/show_license_status/genie_1.txt
+# lines 1-2, iosxe/show_license_tech_support/genie_7.txt line 2):
+# "Load for five secs: 2%/0%; one minute: 0%; five minutes: 0%"
+LOAD_LINE = re.compile(
+    r"^\s*Load for five secs:\s*(?P<five_secs>\S+?);\s*one minute:\s*(?P<one_minute>\S+?);\s*five minutes:\s*(?P<five_minutes>\S+?)\s*$",
+    re.IGNORECASE,
+)
+# "Time source is NTP, .05:30:30.132 UTC Fri Oct 22 2021" / "No time source, *17:05:54.449 UTC Mon Jul 29 2024"
+TIME_LINE = re.compile(r"^\s*(?:Time source is (?P<source>[^,]+)|(?P<none>No time source)),\s*(?P<time>\S.*?)\s*$", re.IGNORECASE)
+# The first printed characters of a header line (no other letter stands for these under re.IGNORECASE).
+HEADER_FIRST = frozenset("LlTtNn")
 
 
 def is_prompt_echo(stripped):
     """True when a stripped line is a prompt, alone or echoing a show command (tried only when it holds '#' or '>')."""
     return ("#" in stripped or ">" in stripped) and PROMPT_ECHO.match(stripped) is not None
+
+
+def is_cli_header(line):
+    """True when a line is one of the CLI header lines (LOAD_LINE, TIME_LINE; tried only when it starts like one)."""
+    return line.lstrip()[:1] in HEADER_FIRST and (LOAD_LINE.match(line) is not None or TIME_LINE.match(line) is not None)
 
 
 def is_device_error(line):

@@ -36,17 +36,11 @@ import functools
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
-    UDI_RE, clean, new_result, parse_udi, snake_text, text_lines, to_int, to_iso,
+    LOAD_LINE, TIME_LINE, UDI_RE, clean, new_result, parse_udi, snake_text, text_lines, to_int, to_iso,
 )
 
 UNDERLINE = re.compile(r"^\s*={3,}\s*$")
-# "Load for five secs: 2%/0%; one minute: 0%; five minutes: 0%"
-LOAD_LINE = re.compile(
-    r"^\s*Load for five secs:\s*(?P<five_secs>\S+?);\s*one minute:\s*(?P<one_minute>\S+?);\s*five minutes:\s*(?P<five_minutes>\S+?)\s*$",
-    re.IGNORECASE,
-)
-# "Time source is NTP, .05:30:30.132 UTC Fri Oct 22 2021" / "No time source, *17:05:54.449 UTC Mon Jul 29 2024"
-TIME_LINE = re.compile(r"^\s*(?:Time source is (?P<source>[^,]+)|(?P<none>No time source)),\s*(?P<time>\S.*?)\s*$", re.IGNORECASE)
+# The CLI header lines (common.LOAD_LINE, common.TIME_LINE) are read by parse_header().
 # A prompt, alone or echoing a command: "router#show license all", "csr1#sh license status", "cube-2#".
 PROMPT_LINE = re.compile(r"^[A-Za-z0-9_.\-:/\[\]@]+(?:\([^)\s]*\))?[#>]\s*(?P<command>(?:sh|sho|show)\b.*)?$", re.IGNORECASE)
 # The command echoed without a prompt: "show license tech support", "show license authorization".

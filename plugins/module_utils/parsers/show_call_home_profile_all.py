@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
-    clean, is_device_error, is_prompt_echo, new_result, printed_lines, snake, to_bool, to_int, unrecognised,
+    clean, is_cli_header, is_device_error, is_prompt_echo, new_result, printed_lines, snake, to_bool, to_int, unrecognised,
 )
 
 COMMAND = "show call-home profile all"
@@ -103,7 +103,7 @@ def _parse(text):
             last_list, table = None, None
             continue
         if is_prompt_echo(stripped) or (first in "sSſ" and _ECHO.match(line)) \
-                or (first in "cC" and _SHORT_HEADER.match(line)):
+                or (first in "cC" and _SHORT_HEADER.match(line)) or is_cli_header(line):
             continue
         if is_device_error(line):
             errors.append(stripped)

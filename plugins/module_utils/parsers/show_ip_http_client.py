@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
-    clean, is_device_error, is_prompt_echo, new_result, printed_lines, snake, unrecognised,
+    clean, is_cli_header, is_device_error, is_prompt_echo, new_result, printed_lines, snake, unrecognised,
 )
 
 COMMAND = "show ip http client"
@@ -65,7 +65,7 @@ def _parse(text):
         # re.IGNORECASE "ſ" stands for "s" and "İ", "ı" for "i"; str.strip() removes what "^\s*" skips.
         stripped = line.strip()
         first = stripped[0]
-        if is_prompt_echo(stripped) or (first in "sSſ" and _ECHO.match(line)):
+        if is_prompt_echo(stripped) or (first in "sSſ" and _ECHO.match(line)) or is_cli_header(line):
             continue
         if is_device_error(line):
             errors.append(stripped)

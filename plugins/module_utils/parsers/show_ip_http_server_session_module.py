@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import is_device_error, is_prompt_echo, new_result, printed_lines, snake, unrecognised
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
+    is_cli_header, is_device_error, is_prompt_echo, new_result, printed_lines, snake, unrecognised,
+)
 
 COMMAND = "show ip http server session-module"
 
@@ -95,7 +97,7 @@ def _parse(text):
             connections.append({key: (int(value) if key.endswith("bytes") else value) for key, value in match.groupdict().items()})
             continue
         if (first in "lL" and _CONNECTION_HEADER.match(line)) or is_prompt_echo(stripped) \
-                or (first in "sSſ" and _ECHO.match(line)):
+                or (first in "sSſ" and _ECHO.match(line)) or is_cli_header(line):
             continue
         if is_device_error(line):
             errors.append(stripped)

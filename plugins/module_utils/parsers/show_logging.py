@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils import syslog
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, text_lines
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import is_cli_header, new_result, text_lines
 
 # fmt: off
 _SYSLOG = re.compile(r"^Syslog logging:\s*(?P<state>enabled|disabled)(?:\s*\((?P<details>.*)\))?", re.IGNORECASE)
@@ -131,7 +131,7 @@ def _parse_into(text, result):
             # Console wrap of the previous entry, or the start of a wrapped buffer.
             content += 1
             continue
-        if _read_header_line(line, header):
+        if _read_header_line(line, header) or is_cli_header(line):
             continue
         result["unparsed"].append(line)
     result["header"] = header or None

@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import is_device_error, is_prompt_echo, new_result, printed_lines, unrecognised
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
+    is_cli_header, is_device_error, is_prompt_echo, new_result, printed_lines, unrecognised,
+)
 
 COMMAND = "show ntp associations"
 
@@ -102,7 +104,7 @@ def _parse(text):
         if first == "%" and _NOT_ENABLED.match(line):
             enabled = False
             continue
-        if is_prompt_echo(stripped) or (first in "sSſ" and _ECHO.match(line)):
+        if is_prompt_echo(stripped) or (first in "sSſ" and _ECHO.match(line)) or is_cli_header(line):
             continue
         if is_device_error(line):
             errors.append(stripped)

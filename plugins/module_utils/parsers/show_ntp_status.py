@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
-    is_device_error, is_prompt_echo, new_result, snake, text_lines, to_iso, unrecognised,
+    is_cli_header, is_device_error, is_prompt_echo, new_result, snake, text_lines, to_iso, unrecognised,
 )
 
 COMMAND = "show ntp status"
@@ -110,7 +110,7 @@ def _parse(text):
         if first == "%" and _NOT_ENABLED.match(line):
             enabled = False
             continue
-        if is_prompt_echo(stripped) or (first in "sSſ" and _ECHO.match(line)):
+        if is_prompt_echo(stripped) or (first in "sSſ" and _ECHO.match(line)) or is_cli_header(line):
             continue
         if is_device_error(line):
             errors.append(stripped)
