@@ -286,6 +286,8 @@ def scenario_settings(platform, hostname, scenario):
         "virtual_account": scenario.get("virtual_account", "Lab"),
         "mgmt_address": str(scenario.get("mgmt_address", "192.0.2.%d" % _stable_int(hostname, 10, 250))),
         "gateway": str(scenario.get("gateway", "192.0.2.1")),
+        # The layouts the device prints (README "Output variants"; outputs_ios.VARIANTS names each one's source).
+        "output_variants": outputs_ios.output_variants(hostname, scenario.get("output_variants")),
     }
     if settings["transport_url"] is None:
         settings["transport_url"] = correct_url(settings)
@@ -1201,6 +1203,7 @@ class LicenseModel:  # pylint: disable=too-many-instance-attributes,too-many-pub
             "http_server": net.http_server(),
             "authorization": dict(state["authorization"]),
             "files": {name: dict(record, created=from_iso(record.get("created"))) for name, record in state["files"].items()},
+            "variants": dict(self.settings["output_variants"]),
         }
 
     def licenses(self):

@@ -9,6 +9,9 @@ profile all) and the seeds' examples.
 
 from __future__ import annotations
 
+import contextvars
+import functools
+import hashlib
 from datetime import datetime, timedelta
 
 NONE = "<none>"
@@ -40,27 +43,191 @@ STAT_CATEGORIES = (
 )
 
 
+# ----------------------------------------------------------------------------- output variants
+# The scenario key `output_variants` picks, per device, one of the layouts real devices print (tests/lab/README.md,
+# "Output variants"). Every value names its source: a capture under ../shared/corpus (path below it) or a seed line.
+# The first value of each key is the lab's default layout.
+
+# Time zones: the device keeps UTC inside; every time it prints (license dates, show clock, the CLI header, event log,
+# log lines) is local time with the zone's name. Logs are printed in local time as with 'service timestamps log datetime
+# msec localtime' (no zone in the line). IOS XE only: no NX-OS capture prints a zone other than UTC.
+ZONES = {
+    "UTC": timedelta(0),                      # iosxe/show_license_status/genie_1.txt ('Oct 14 11:37:52 2021 UTC')
+    "EDT": timedelta(hours=-4),               # iosxe/show_license_status/ntc_2.txt lines 44-49 ('Nov 08 10:31:23 2023 EDT')
+    "PDT": timedelta(hours=-7),               # iosxe/show_license_tech_support/genie_13.txt lines 20-170, genie_16.txt line 3
+    "IST": timedelta(hours=5, minutes=30),    # iosxe/show_license_tech_support/genie_8.txt lines 3-176, show_license_all/genie_4.txt
+}
+VARIANTS = {
+    "timezone": tuple(ZONES),
+    # 'VRF: <empty>' (iosxe/show_license_status/ntc_4.txt line 25) or 'VRF:' with 'Not Configured' on the next line
+    # (iosxe/show_license_status/ntc_3.txt lines 23-24, genie_1.txt lines 25-26), when no VRF is set. IOS XE only.
+    "vrf_form": ("inline", "not_configured"),
+    # Smart Agent 5.x 'Trust Code Installed: <date>' / per-member 'INSTALLED on' (iosxe/show_license_status/ntc_3.txt
+    # line 59, genie_1.txt lines 61-67), or 6.x 'Trust Code Installed:    Trust Code Type: CSSM' / 'Attributes:' with
+    # 'INSTALLED on … Valid on …', 'Expired on', 'Trust Code Type', 'Attributes' per member
+    # (iosxe/show_license_all/genie_4.txt lines 72-91, show_license_tech_support/genie_9.txt lines 84-97). IOS XE only.
+    "trust_block": ("agent5", "agent6"),
+    # No header, or 'Load for five secs: …' / 'Time source is NTP, …' before every show output (exec prompt timestamp:
+    # iosxe/show_license_status/genie_1.txt lines 1-3, show_license_tech_support/genie_8.txt lines 2-4,
+    # genie_7.txt line 2 'No time source, *17:05:54.449 UTC …', ios/show_clock/genie_1.txt). IOS XE only.
+    "header": ("none", "load"),
+    # Empty lines, or lines of spaces only: 10 on IOS XE (iosxe/show_license_status/ntc_3.txt line 25), 4 on NX-OS
+    # (seed 001_bf5bcbad8eb8b5e5.txt line 288).
+    "blank_lines": ("empty", "spaces"),
+    # LF, or CRLF line ends (iosxe/show_license_status/genie_1.txt, every line). Over SSH the lab's CLI sends CRLF in
+    # both cases, as a terminal does; the variant shows in the text the model returns (captures, unit tests).
+    "line_ends": ("lf", "crlf"),
+    # NX-OS 'show license status' usage and trust blocks: the Smart Agent layout the IOS XE captures print ('Usage
+    # Reporting:', a blank line, 'Trust Code Installed:', iosxe/show_license_status/ntc_3.txt lines 49-59) with the
+    # member line and its date below (seed 001 lines 286-287), or exactly as seed 001 lines 277-288 print them
+    # ('Usage reporting:' with 9-blank children, 'Trust Code installed: <date>' right below with no blank line,
+    # 'Active: PID: x, SN: y', the date on the next line, trailing blanks). NX-OS only.
+    "nxos_layout": ("agent", "seed"),
+}
+DEFAULT_VARIANTS = {key: values[0] for key, values in VARIANTS.items()}
+AGENT_VERSIONS = {
+    "agent5": "5.11.3_rel/16",        # iosxe/show_license_tech_support/genie_5.txt line 112
+    "agent6": "6.3.10/58086906e",     # iosxe/show_license_tech_support/genie_9.txt line 175
+}
+_SPACES = {"ios": " " * 10, "nxos": " " * 4}
+# The variants of the output being rendered (set by `variant_output`).
+_CURRENT = contextvars.ContextVar("lab_output_variants", default=None)
+
+
+def output_variants(hostname, value):
+    """Every variant key with its value, from the scenario's `output_variants`.
+
+    None or 'default': the default layouts. 'auto': one value per key chosen from the hostname (the same on every
+    run), so that a fleet mixes the layouts. A mapping: its keys, the others default. Raises ValueError on an unknown
+    key or value.
+    """
+    if value is None or value == "default":
+        return dict(DEFAULT_VARIANTS)
+    if value == "auto":
+        return {key: values[_stable_index("%s/%s" % (hostname, key), len(values))] for key, values in VARIANTS.items()}
+    if not isinstance(value, dict):
+        raise ValueError("output_variants must be 'default', 'auto' or a mapping of %s, not %r" % (", ".join(VARIANTS), value))
+    chosen = dict(DEFAULT_VARIANTS)
+    for key, item in value.items():
+        if key not in VARIANTS:
+            raise ValueError("output_variants: unknown key %r (known: %s)" % (key, ", ".join(VARIANTS)))
+        if str(item) not in VARIANTS[key]:
+            raise ValueError("output_variants: %s must be one of %s, not %r" % (key, ", ".join(VARIANTS[key]), item))
+        chosen[key] = str(item)
+    return chosen
+
+
+def _stable_index(text, count):
+    return int(hashlib.sha256(text.encode()).hexdigest()[:8], 16) % count
+
+
+def current_variants():
+    return _CURRENT.get() or DEFAULT_VARIANTS
+
+
+def zone_name():
+    return current_variants()["timezone"]
+
+
+def _shift(value, offset):
+    """`value` with every datetime moved by `offset` (dicts, lists and tuples copied)."""
+    if isinstance(value, datetime):
+        return value + offset
+    if isinstance(value, dict):
+        return {key: _shift(item, offset) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_shift(item, offset) for item in value)
+    return value
+
+
+def _variants_of(data, platform):
+    variants = dict(DEFAULT_VARIANTS)
+    variants.update((data or {}).get("variants") or {})
+    if platform != "ios":
+        # Only the IOS XE captures print these forms (see VARIANTS).
+        for key in ("timezone", "vrf_form", "trust_block", "header"):
+            variants[key] = DEFAULT_VARIANTS[key]
+    return variants
+
+
+def variant_output(platform):
+    """Decorator for a show renderer ``f(data)``: print the device's output variants.
+
+    Local time for the scenario's zone (the snapshot's datetimes moved), the CLI header, lines of spaces and CRLF
+    line ends. A renderer called from another one prints through the outer one's variants.
+    """
+    def wrap(function):
+        @functools.wraps(function)
+        def render(data, *args, **kwargs):
+            if _CURRENT.get() is not None:
+                return function(data, *args, **kwargs)
+            variants = _variants_of(data, platform)
+            offset = ZONES[variants["timezone"]]
+            local = _shift(data, offset) if offset else data
+            token = _CURRENT.set(variants)
+            try:
+                text = function(local, *args, **kwargs)
+                if variants["header"] == "load":
+                    text = "\n".join(_header_lines(local)) + "\n\n" + text
+            finally:
+                _CURRENT.reset(token)
+            if variants["blank_lines"] == "spaces":
+                text = _spaces_for_blank_lines(text, _SPACES[platform])
+            if variants["line_ends"] == "crlf":
+                text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+            return text
+        return render
+    return wrap
+
+
+def _header_lines(data):
+    """'Load for five secs: 2%/0%; one minute: 0%; five minutes: 0%' and the time-source line (genie_1.txt lines 1-2)."""
+    marker, text = data.get("marker", ""), clock_text(data["now"])
+    source = "Time source is NTP, %s%s" % (marker, text) if data.get("synchronized") or marker == "." else "No time source, %s%s" % (marker, text)
+    return ["Load for five secs: 2%/0%; one minute: 0%; five minutes: 0%", source]
+
+
+def _spaces_for_blank_lines(text, spaces):
+    lines = text.split("\n")
+    last = len(lines) - 1 if text.endswith("\n") else len(lines)
+    return "\n".join(spaces if index < last and not line else line for index, line in enumerate(lines))
+
+
 # ----------------------------------------------------------------------------- formats
 
 def fmt_date(moment):
-    """'Dec 03 08:34:58 2021 UTC' (license outputs), '<none>' for None."""
+    """'Dec 03 08:34:58 2021 UTC' (license outputs; the zone of the output variant), '<none>' for None."""
     if moment is None:
         return NONE
-    return moment.strftime("%b %d %H:%M:%S %Y") + " UTC"
+    return moment.strftime("%b %d %H:%M:%S %Y") + " " + zone_name()
 
 
 def clock_text(moment):
-    """'04:45:00.857 UTC Thu Aug 7 2025' (show clock)."""
-    return "%s.%03d UTC %s %d %d" % (moment.strftime("%H:%M:%S"), moment.microsecond // 1000, moment.strftime("%a %b"), moment.day, moment.year)
+    """'04:45:00.857 UTC Thu Aug 7 2025' (show clock; the zone of the output variant)."""
+    return "%s.%03d %s %s %d %d" % (moment.strftime("%H:%M:%S"), moment.microsecond // 1000, zone_name(), moment.strftime("%a %b"), moment.day,
+                                    moment.year)
 
 
 def syslog_line(message, hostname):
     """'*Mar  7 2026 23:38:41.985: %SMART_LIC-3-COMM_FAILED: text' (IOS XE logging buffer with the year)."""
     del hostname
-    moment = datetime.strptime(message["time"], "%Y-%m-%dT%H:%M:%S.%f")
+    moment = message_time(message)
     stamp = "%s%s %2d %d %s.%03d" % (message.get("marker", ""), moment.strftime("%b"), moment.day, moment.year, moment.strftime("%H:%M:%S"),
                                      moment.microsecond // 1000)
     return "%s: %%SMART_LIC-%d-%s: %s" % (stamp, message["severity"], message["event"], message["text"])
+
+
+def message_time(message):
+    """The time of a model message: a datetime (snapshot events, local time) or its ISO text (UTC)."""
+    moment = message["time"]
+    return moment if isinstance(moment, datetime) else datetime.strptime(moment, "%Y-%m-%dT%H:%M:%S.%f")
+
+
+def log_lines(data, render):
+    """The log lines of a snapshot: as the model rendered them (UTC), or again from its events in local time."""
+    if current_variants()["timezone"] == "UTC":
+        return list(data["messages"])
+    return [render(event, data["hostname"]) for event in data["events"]]
 
 
 def _udi(member):
@@ -90,7 +257,10 @@ def transport_lines(data, tech=False, nxos=False):
                   "  Server Identity Check: True"]
     else:
         lines += ["  Proxy:", "    Not configured" if nxos else "    Not Configured"]
-    lines.append("  VRF: %s" % (transport["vrf"] or EMPTY))
+    if transport["vrf"] is None and current_variants()["vrf_form"] == "not_configured":
+        lines += ["  VRF:", "    Not Configured"]
+    else:
+        lines.append("  VRF: %s" % (transport["vrf"] or EMPTY))
     if tech and not nxos:
         lines += ["  IP Mode: IPv4 ONLY", "  Trust Point: %s" % (transport["trustpoint"] or EMPTY)]
     return lines
@@ -113,9 +283,12 @@ def policy_lines(data):
     return lines
 
 
-def usage_lines(data, title="Usage Reporting:"):
+def usage_lines(data, title="Usage Reporting:", nxos=False):
     usage = data["usage"]
     offline = data["transport"]["type"] == "off"
+    if nxos and current_variants()["nxos_layout"] == "seed":
+        # Seed 001 lines 277-284: 'Usage reporting:' + 2 blanks, children at 9 blanks with a trailing blank.
+        return ["Usage reporting:  "] + ["         %s " % line.strip() for line in usage_lines(data)[1:]]
     return [
         title,
         "  Last ACK received: %s" % fmt_date(usage.get("last_ack")),
@@ -130,6 +303,11 @@ def usage_lines(data, title="Usage Reporting:"):
 
 def trust_lines(data, nxos=False):
     trust = data["trust"]
+    variants = current_variants()
+    if nxos and variants["nxos_layout"] == "seed":
+        return _trust_lines_nxos_seed(trust)
+    if not nxos and variants["trust_block"] == "agent6" and any(when for _member, when in trust):
+        return _trust_lines_agent6(trust)
     if len(trust) == 1:
         member, when = trust[0]
         if nxos and when is not None:
@@ -139,6 +317,33 @@ def trust_lines(data, nxos=False):
     for member, when in trust:
         lines.append("  %s: %s" % (member["role"], _udi(member)))
         lines.append("    INSTALLED on %s" % fmt_date(when) if when else "    NOT INSTALLED")
+    return lines
+
+
+def _trust_lines_nxos_seed(trust):
+    """Seed 001 lines 285-287: 'Trust Code installed: <date> ', '         Active: PID: x, SN: y ', the date at 17 blanks."""
+    installed = [when for _member, when in trust if when]
+    if not installed:
+        return ["Trust Code installed: %s " % NONE]
+    lines = ["Trust Code installed: %s " % fmt_date(max(installed))]
+    for member, when in trust:
+        lines += ["         %s: PID: %s, SN: %s " % (member["role"], member["pid"], member["sn"]), "                 %s" % fmt_date(when)]
+    return lines
+
+
+def _trust_lines_agent6(trust):
+    """Smart Agent 6.x (iosxe/show_license_all/genie_4.txt lines 72-91): the type and attributes on the title, then per
+    member 'INSTALLED on X    Valid on Y', 'Expired on Z', 'Trust Code Type: CSSM', 'Attributes: <none>'."""
+    lines = ["Trust Code Installed:    Trust Code Type: CSSM", "    Attributes: %s" % NONE, ""]
+    for member, when in trust:
+        lines.append("  %s: %s" % (member["role"], _udi(member)))
+        if when:
+            # genie_4.txt: valid about 5 minutes before the installation, expires 8 years later.
+            lines += ["    INSTALLED on %s    Valid on %s" % (fmt_date(when), fmt_date(when - timedelta(minutes=5, seconds=3))),
+                      "    Expired on %s" % fmt_date(when + timedelta(days=8 * 365 + 2))]
+        else:
+            lines.append("    NOT INSTALLED")
+        lines += ["    Trust Code Type: CSSM", "    Attributes: %s" % NONE, ""]
     return lines
 
 
@@ -159,10 +364,13 @@ def status_lines(data, tech=False, nxos=False):
     lines = ["Utility:", "  Status: DISABLED", "", "Smart Licensing Using Policy:", "  Status: ENABLED", ""]
     lines += account_lines(data) + [""] + PRIVACY + [""] + transport_lines(data, tech=tech, nxos=nxos) + [""]
     lines += policy_lines(data) + ["", "Miscellaneous:", "  Custom Id: <empty>", ""]
-    lines += usage_lines(data) + [""] + trust_lines(data, nxos=nxos)
+    usage = usage_lines(data, nxos=nxos)
+    # Seed 001 prints the trust block right below the usage lines, with no blank line between.
+    lines += usage + ([] if usage[0] == "Usage reporting:  " else [""]) + trust_lines(data, nxos=nxos)
     return lines
 
 
+@variant_output("ios")
 def show_license_status(data):
     return "\n".join(status_lines(data) + ["", "Device Telemetry Report Summary:", "================================", "Data Channel: AVAILABLE",
                                            "Reports on disk: 0", ""])
@@ -228,9 +436,10 @@ def _report_summary(data):
             "Available to Report: %d  Collecting Data: %d" % (available, len(data["licenses"]))]
 
 
+@variant_output("ios")
 def show_license_all(data):
     lines = _full_status(data) + _usage_blocks(data) + _product_lines(data)
-    lines += _chapter("Agent Version") + ["Smart Agent for Licensing: 5.11.3_rel/16", ""]
+    lines += _chapter("Agent Version") + ["Smart Agent for Licensing: %s" % AGENT_VERSIONS[current_variants()["trust_block"]], ""]
     lines += _chapter("License Authorizations") + _authorization_lines(data) + [""] + _report_summary(data)
     return "\n".join(lines)
 
@@ -275,10 +484,11 @@ def _other_info(data, nxos=False):
     return lines
 
 
+@variant_output("ios")
 def show_license_tech_support(data, nxos=False):
     now = data["now"]
     lines = ["Smart Licensing Tech Support info", ""] + _full_status(data, tech=True) + _usage_blocks(data, tech=True) + _product_lines(data)
-    lines += _chapter("Agent Version") + ["Smart Agent for Licensing: 5.11.3_rel/16", ""]
+    lines += _chapter("Agent Version") + ["Smart Agent for Licensing: %s" % AGENT_VERSIONS[current_variants()["trust_block"]], ""]
     lines += _chapter("Upcoming Scheduled Jobs") + ["Current time: %s" % fmt_date(now)]
     daily = now.replace(hour=10, minute=45, second=20, microsecond=0)
     if daily <= now:
@@ -303,6 +513,7 @@ def show_license_tech_support(data, nxos=False):
 
 # ----------------------------------------------------------------------------- other license commands
 
+@variant_output("ios")
 def show_license_udi(data):
     members = data["members"]
     lines = ["UDI: %s" % _udi(members[0])]
@@ -311,6 +522,7 @@ def show_license_udi(data):
     return "\n".join(lines) + "\n"
 
 
+@variant_output("ios")
 def show_license_summary(data):
     lines = account_lines(data) + ["", "License Usage:", "  License                 Entitlement Tag               Count Status",
                                    "  " + "-" * 77]
@@ -322,6 +534,7 @@ def show_license_summary(data):
     return "\n".join(lines) + "\n"
 
 
+@variant_output("ios")
 def show_license_usage(data):
     lines = ["License Authorization:", "  Status: Not Applicable"]
     for item in data["licenses"]:
@@ -331,10 +544,12 @@ def show_license_usage(data):
     return "\n".join(lines) + "\n"
 
 
+@variant_output("ios")
 def show_license_authorization(data):
     return "\n".join(_authorization_lines(data)) + "\n"
 
 
+@variant_output("ios")
 def show_license_history_message(data):
     del data
     lines = ["", "Message History (oldest to newest):", "=" * 52]
@@ -346,6 +561,7 @@ def show_license_history_message(data):
     return "\n".join(lines)
 
 
+@variant_output("ios")
 def show_license_rum_id_all(data):
     lines = ["Smart Licensing Usage Report:", "====================================", "Report Id,          State,    Flag, Feature Name"]
     for report in data["reports"]:
@@ -360,6 +576,7 @@ _EVENT_NAMES = {
 }
 
 
+@variant_output("ios")
 def show_license_eventlog(data):
     events = [event for event in data["events"] if event["event"] in _EVENT_NAMES]
     if not events:
@@ -368,20 +585,24 @@ def show_license_eventlog(data):
     for event in events:
         moment = event["time"]
         text = event["text"].replace('"', "'")
-        lines.append('%s.%03d UTC %s MSG="%s"' % (moment.strftime("%Y-%m-%d %H:%M:%S"), moment.microsecond // 1000, _EVENT_NAMES[event["event"]], text))
+        lines.append('%s.%03d %s %s MSG="%s"' % (moment.strftime("%Y-%m-%d %H:%M:%S"), moment.microsecond // 1000, zone_name(), _EVENT_NAMES[event["event"]],
+                                                text))
     return "\n".join(lines) + "\n"
 
 
 # ----------------------------------------------------------------------------- clock, NTP, logging
 
+@variant_output("ios")
 def show_clock(data):
     return "%s%s\n" % (data["marker"], clock_text(data["now"]))
 
 
+@variant_output("ios")
 def show_clock_detail(data):
     return show_clock(data) + ("Time source is NTP\n" if data["synchronized"] else "No time source\n")
 
 
+@variant_output("ios")
 def show_ntp_associations(data):
     peers = data["ntp"]["peers"]
     if not peers:
@@ -397,6 +618,7 @@ def show_ntp_associations(data):
     return "\n".join(lines) + "\n"
 
 
+@variant_output("ios")
 def show_ntp_status(data):
     peers = data["ntp"]["peers"]
     if not peers:
@@ -424,8 +646,9 @@ def show_ntp_status(data):
     return "\n".join(lines) + "\n"
 
 
+@variant_output("ios")
 def show_logging(data):
-    messages = data["messages"]
+    messages = log_lines(data, syslog_line)
     count = len(messages)
     lines = ["Syslog logging: enabled (0 messages dropped, 0 messages rate-limited, 0 flushes, 0 overruns, xml disabled, filtering disabled)",
              "", "No Active Message Discriminator.", "", "", "", "No Inactive Message Discriminator.", "", "",
@@ -446,6 +669,7 @@ def show_logging(data):
 
 # ----------------------------------------------------------------------------- call-home and HTTP
 
+@variant_output("ios")
 def show_call_home_profile_all(data):
     profile = data["callhome"]["profile"]
     lines = ["Profile Name: %s" % profile["name"],
@@ -471,6 +695,7 @@ def show_call_home_profile_all(data):
     return "\n".join(lines) + "\n"
 
 
+@variant_output("ios")
 def show_ip_http_client(data):
     client = data["http_client"]
     lines = ["HTTP client version:               1.1",
@@ -485,6 +710,7 @@ def show_ip_http_client(data):
     return "\n".join(lines) + "\n"
 
 
+@variant_output("ios")
 def show_ip_http_server_session_module(data):
     state = "Active" if data["http_server"] else "Inactive"
     lines = ["Session module Name         Handle Status   Secure-status        Description",

@@ -5,7 +5,8 @@ show ntp peer-status, ping) and the NX-OS seed's examples (show license status
 ``Type: Smart`` / ``Type: CSLU`` / ``Cslu address: cslu-local`` / ``VRF:``, the
 trust code date under its member, ``% Invalid host/interface``, ping
 statistics). The license status part reuses the IOS XE layout where the seed
-shows the same fields.
+shows the same fields, or prints the seed's usage and trust blocks exactly
+(output variant ``nxos_layout: seed``, see outputs_ios.VARIANTS).
 """
 
 from __future__ import annotations
@@ -17,15 +18,17 @@ from . import outputs_ios
 
 def syslog_line(message, hostname):
     """'2026 Mar  7 23:38:41 leaf-1 %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: text' (show logging logfile)."""
-    moment = datetime.strptime(message["time"], "%Y-%m-%dT%H:%M:%S.%f")
+    moment = outputs_ios.message_time(message)
     stamp = "%d %s %2d %s" % (moment.year, moment.strftime("%b"), moment.day, moment.strftime("%H:%M:%S"))
     return "%s %s %%LICMGR-%d-LOG_SMART_LIC_%s: %s" % (stamp, hostname, message["severity"], message["event"], message["text"])
 
 
+@outputs_ios.variant_output("nxos")
 def show_license_status(data):
     return "\n".join(outputs_ios.status_lines(data, nxos=True)) + "\n"
 
 
+@outputs_ios.variant_output("nxos")
 def show_license_all(data):
     lines = ["Smart Licensing Status", "======================", ""] + outputs_ios.status_lines(data, nxos=True) + [""]
     lines += ["License Usage", "============="] + _usage_lines(data) + [""]
@@ -33,6 +36,7 @@ def show_license_all(data):
     return "\n".join(lines) + "\n"
 
 
+@outputs_ios.variant_output("nxos")
 def show_license_tech_support(data):
     return outputs_ios.show_license_tech_support(data, nxos=True)
 
@@ -42,10 +46,12 @@ def _udi_line(data):
     return "UDI: PID:%s,SN:%s" % (member["pid"], member["sn"])
 
 
+@outputs_ios.variant_output("nxos")
 def show_license_udi(data):
     return outputs_ios.show_license_udi(data)
 
 
+@outputs_ios.variant_output("nxos")
 def show_license_summary(data):
     return outputs_ios.show_license_summary(data)
 
@@ -59,20 +65,24 @@ def _usage_lines(data):
     return lines
 
 
+@outputs_ios.variant_output("nxos")
 def show_license_usage(data):
     return "\n".join(["", "License Authorization:", "  Status: Not Applicable"] + _usage_lines(data)) + "\n"
 
 
+@outputs_ios.variant_output("nxos")
 def show_clock(data):
     moment = data["now"]
-    text = "%s.%03d UTC %s" % (moment.strftime("%H:%M:%S"), moment.microsecond // 1000, moment.strftime("%a %b %d %Y"))
+    text = "%s.%03d %s %s" % (moment.strftime("%H:%M:%S"), moment.microsecond // 1000, outputs_ios.zone_name(), moment.strftime("%a %b %d %Y"))
     return "%s\nTime source is %s\n" % (text, "NTP" if data["synchronized"] else "none")
 
 
+@outputs_ios.variant_output("nxos")
 def show_clock_detail(data):
     return show_clock(data)
 
 
+@outputs_ios.variant_output("nxos")
 def show_ntp_peer_status(data):
     peers = data["ntp"]["peers"]
     lines = ["", "Total peers : %d" % len(peers), "* - selected for sync, + -  peer mode(active), ",
@@ -88,8 +98,10 @@ def show_ntp_peer_status(data):
     return "\n".join(lines) + "\n"
 
 
+@outputs_ios.variant_output("nxos")
 def show_logging_logfile(data):
-    return "\n".join(data["messages"]) + ("\n" if data["messages"] else "")
+    messages = outputs_ios.log_lines(data, syslog_line)
+    return "\n".join(messages) + ("\n" if messages else "")
 
 
 def ping(result):

@@ -18,7 +18,7 @@ import yaml
 
 from ansible_collections.smartlic.slp.plugins.module_utils import catalog, syslog
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.registry import parse_output
-from tests.lab import license_model
+from tests.lab import license_model, outputs_ios
 from tests.lab.config_tree import ConfigTree
 from tests.lab.license_model import LicenseModel
 
@@ -52,6 +52,15 @@ class Device:
         self.model = LicenseModel(self.platform, self.scenario["hostname"], self.scenario, lambda: NOW)
         self.config = ConfigTree(self.platform, self.model.initial_config())
         self.data = self.model.snapshot(license_model.ConfigView(self.config.to_lines()))
+        # The device prints local time in its zone (output variant 'timezone', IOS XE only); the model keeps UTC.
+        variants = self.model.settings["output_variants"]
+        self.offset = outputs_ios.ZONES[variants["timezone"]] if self.platform == "ios" else timedelta(0)
+
+    def local(self, moment):
+        """ISO text of a model (UTC) time as the device prints it ('Z' only for UTC)."""
+        if not moment:
+            return None
+        return _iso(moment + self.offset)[:-1] if self.offset else _iso(moment)
 
     def output(self, command):
         text = self.model.handle(command, self.config, "privileged")
@@ -128,9 +137,9 @@ def test_status_outputs(device):
         if transport["type"] in ("smart", "cslu"):
             assert transport["vrf"] == device.model.settings["vrf"]
         usage = status["usage_reporting"]
-        assert usage["last_ack_received"] == _iso(data["usage"]["last_ack"])
-        assert usage["next_ack_deadline"] == _iso(data["usage"]["deadline"])
-        overdue = usage["next_ack_deadline"] < _iso(NOW)
+        assert usage["last_ack_received"] == device.local(data["usage"]["last_ack"])
+        assert usage["next_ack_deadline"] == device.local(data["usage"]["deadline"])
+        overdue = usage["next_ack_deadline"] < device.local(NOW)
         assert overdue == ("report_ack_overdue" in device.faults)
         trust = status["trust_code"]
         installed = [when is not None for _member, when in data["trust"]]
@@ -180,7 +189,7 @@ def test_clock_and_ntp(device):
     clock = device.parse("show clock")
     assert clock["synchronized"] is (not clock_fault)
     expected_time = NOW - timedelta(minutes=150) if clock_fault else NOW
-    assert clock["time"] == _iso(expected_time.replace(tzinfo=None))
+    assert clock["time"] == device.local(expected_time.replace(tzinfo=None))
     command = "show ntp peer-status" if device.platform == "nxos" else "show ntp associations"
     ntp = device.parse(command)
     configured = [] if clock_fault else device.model.settings["ntp_servers"]
