@@ -25,7 +25,7 @@ terminal length <0-512>               -- LAB_NOTES (cisco.ios sends 0); range I
 terminal width <0-512>                -- LAB_NOTES (cisco.ios sends 512 and 0); range I
 terminal [no] monitor                 -- I
 enable                                -- LAB_NOTES (become: enable)
-ping [vrf <vrf!>] [ip] <host> [repeat <1-2147483647>|size <36-18024>|timeout <0-3600>|source <interface>|df-bit]*  -- C4 (ping cslu-local), C7 (ping vrf); options I
+ping [vrf <vrf>] [ip] <host> [repeat <1-2147483647>|size <36-18024>|timeout <0-3600>|source <interface>|df-bit]*  -- C4 (ping cslu-local), C7 (ping vrf); options I
 exit                                  -- I
 logout                                -- I
 """
