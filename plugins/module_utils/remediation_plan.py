@@ -138,7 +138,7 @@ def _role_entry(role, the_plan, result, failure, left, check_mode, where):
     if role in the_plan["blocked"]:
         entry = {"status": "blocked", "reason": the_plan["blocked"][role]}
     elif failure is not None:
-        reason = text(failure) or "failed"
+        reason = one_line(failure)
         commands = as_list(result.get("commands"))
         if commands and result.get("interrupted"):
             # Stopped half-way: say what was being sent, and what the second diagnosis saw afterwards.
@@ -163,13 +163,36 @@ def _role_entry(role, the_plan, result, failure, left, check_mode, where):
     return entry
 
 
+# Keys of ``failures`` that are not roles: the host could not be checked or diagnosed before any fix (nothing was
+# sent), or the second diagnosis failed (what was sent is not verified).
+NOT_DIAGNOSED = "diagnose"
+AFTER_FAILED = "diagnose_after"
+
+
+def one_line(message):
+    """A failure message on one line: its first line, with the device's '% ...' error line when that comes later."""
+    lines = [line.strip() for line in text(message).splitlines() if line.strip()]
+    if not lines:
+        return "failed"
+    cause = next((line for line in lines[1:] if line.startswith("%")), None)
+    return "%s: %s" % (lines[0], cause) if cause else lines[0]
+
+
+def not_diagnosed(host, reason, check_mode=False):
+    """The summary of a host that was not remediated because it could not be checked, read or diagnosed (one-line reason)."""
+    reason = one_line(reason)
+    return {"host": host, "check_mode": bool(check_mode), "reason": reason, "findings_before": [], "findings_after": [], "fixed": [],
+            "remaining": [], "roles": {}, "failed": [NOT_DIAGNOSED], "pending": [], "manual": [], "lines": ["not remediated: " + reason]}
+
+
 def summarize(host, the_plan, results=None, failures=None, findings_after=None, check_mode=False, report_dir=""):
     """The remediation summary of one host.
 
     ``results`` maps a role to what it returned (``<role>_result``);
-    ``failures`` maps a role to the error caught while it ran;
+    ``failures`` maps a role to the error caught while it ran, and
+    NOT_DIAGNOSED / AFTER_FAILED to why the first / second diagnosis failed;
     ``findings_after`` are the findings of the second diagnosis (None when
-    there was none: check mode or nothing to run).
+    there was none: check mode, nothing to run, or it failed).
     """
     the_plan = as_dict(the_plan)
     for key in ("findings", "ids", "wanted", "roles"):
@@ -177,6 +200,8 @@ def summarize(host, the_plan, results=None, failures=None, findings_after=None, 
     the_plan["blocked"] = as_dict(the_plan.get("blocked"))
     results = as_dict(results)
     failures = as_dict(failures)
+    if failures.get(NOT_DIAGNOSED) is not None:
+        return not_diagnosed(host, failures[NOT_DIAGNOSED], check_mode)
     rediagnosed = bool(the_plan["roles"]) and not check_mode and findings_after is not None
     after = actionable_ids(findings_after) if rediagnosed else list(the_plan["ids"])
     where = " (see %s/after)" % report_dir if report_dir else ""
@@ -213,6 +238,8 @@ def summarize(host, the_plan, results=None, failures=None, findings_after=None, 
         manual.append(item)
         steps = " ".join(text(step) for step in item["manual_steps"]) if item["manual_steps"] else item["action"]
         lines.append("manual: %s (%s)%s" % (item["id"], why, " - " + steps if steps else ""))
+    if failures.get(AFTER_FAILED) is not None:
+        lines.append("the second diagnosis failed, so the fixes are not verified: " + one_line(failures[AFTER_FAILED]))
 
     return {
         "host": host,
@@ -222,7 +249,7 @@ def summarize(host, the_plan, results=None, failures=None, findings_after=None, 
         "fixed": [item for item in the_plan["ids"] if item not in after],
         "remaining": after,
         "roles": roles,
-        "failed": [role for role, entry in roles.items() if entry["status"] == "failed"],
+        "failed": [role for role, entry in roles.items() if entry["status"] == "failed"] + ([AFTER_FAILED] if failures.get(AFTER_FAILED) is not None else []),
         "manual": manual,
         "lines": lines or ["nothing to fix"],
     }
