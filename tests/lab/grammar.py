@@ -13,6 +13,7 @@ Notation (one command a line, in tests/lab/grammar_ios.py and grammar_nxos.py)::
 - ``<type>``: a typed argument (ARG_TYPES below); ``<4-16>``: a whole number in that range.
 - ``[a b]``: optional; ``[a|b]``: optional, one of; ``{a|b}``: exactly one of; ``[...]*``: any
   number of times, in any order.
+- A long line may go on after a backslash (Python joins the lines).
 - ``=> mode``: the command opens that sub-mode. ``@since V`` / ``@until V``: the releases the
   command exists in (the scenario's ``version``). ``@noform``: no ``no`` form. ``-- source``: where
   the syntax comes from (a REFERENCES.md tag, a seed line, or I = the lab's own inference).

@@ -25,7 +25,8 @@ terminal length <0-512>               -- LAB_NOTES (cisco.ios sends 0); range I
 terminal width <0-512>                -- LAB_NOTES (cisco.ios sends 512 and 0); range I
 terminal [no] monitor                 -- I
 enable                                -- LAB_NOTES (become: enable)
-ping [vrf <vrf>] [ip] <host> [repeat <1-2147483647>|size <36-18024>|timeout <0-3600>|source <interface>|df-bit]*  -- C4 (ping cslu-local), C7 (ping vrf); options I
+ping [vrf <vrf>] [ip] <host> [repeat <1-2147483647>|size <36-18024>|timeout <0-3600>|source <interface>|df-bit]* \
+    -- C4 (ping cslu-local), C7 (ping vrf); options I
 exit                                  -- I
 logout                                -- I
 """
@@ -74,7 +75,9 @@ ip http client secure-trustpoint <word>           -- C4
 ip http client source-interface <interface>       -- C4; C13; C7
 ip route [vrf <vrf!>] <ipv4> <ipv4> {<ipv4>|<interface> [<ipv4>]} [<1-255>]  -- I (the model's configs hold it)
 ip routing                                        -- I
-ntp server [vrf <vrf!>] [ip|ipv6] <host> [burst|iburst|key <1-4294967295>|minpoll <4-17>|maxpoll <4-17>|normal-sync|prefer|source <interface>|version <1-4>]*  -- G9 (order), G13 (key, version ranges), C4 (version 2 prefer); minpoll/maxpoll ranges I
+ntp server [vrf <vrf!>] [ip|ipv6] <host> \
+    [burst|iburst|key <1-4294967295>|minpoll <4-17>|maxpoll <4-17>|normal-sync|prefer|source <interface>|version <1-4>]* \
+    -- G9 (order), G13 (key, version ranges), C4 (version 2 prefer); minpoll/maxpoll ranges I
 ntp source <interface>                            -- I
 ntp authenticate                                  -- I
 ntp trusted-key <1-4294967295>                    -- G13 (key range)
