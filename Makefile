@@ -7,12 +7,13 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export ANSIBLE_HOME := $(CURDIR)/tests/output/.ansible
 
-.PHONY: help venv test sanity lint changelog-lint docs-lint pytest unit integration demo bench bench-load clean ee
+.PHONY: help venv test sanity lint changelog-lint docs docs-lint pytest unit integration demo bench bench-load clean ee
 
 help:
 	@echo "make demo   - run the main job on the built-in lab (diagnose, remediate --check, remediate, diagnose)"
 	@echo "make test   - sanity, lint, unit and integration tests (what CI runs)"
 	@echo "make bench  - benchmarks that print figures"
+	@echo "make docs   - the documentation site (plugins, roles, guides) in build/docs/build/html"
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,10 +22,16 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 venv: $(STAMP)
 
-test: venv changelog-lint sanity lint pytest
+test: venv changelog-lint docs-lint sanity lint pytest
 
 changelog-lint: venv
 	$(BIN)/antsibull-changelog lint
+
+docs: venv
+	scripts/docs.sh
+
+docs-lint: venv
+	scripts/docs.sh --lint
 
 sanity: venv
 	scripts/sanity.sh

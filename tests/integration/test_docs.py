@@ -47,3 +47,24 @@ def test_every_role_has_an_argument_spec(tmp_path):
         main = docs["smartlic.slp." + role]["entry_points"]["main"]
         assert main.get("short_description"), role
         assert main.get("options"), role
+
+
+def test_docs_site_builds_with_the_guides(tmp_path):
+    """make docs: the antsibull site builds offline, with a page for every plugin and role and every guide of docs/."""
+    site = tmp_path / "site"
+    env = {key: value for key, value in os.environ.items() if not key.startswith("ANSIBLE_")}
+    run = subprocess.run([os.path.join(ROOT, "scripts", "docs.sh"), str(site)], env=env, capture_output=True, text=True,
+                         timeout=600, check=False)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    html = site / "build" / "html"
+    guides = names("docs", "*.md")
+    assert guides
+    for guide in guides:
+        assert (html / "guides" / (guide + ".html")).is_file(), guide
+    pages = {os.path.basename(path) for path in glob.glob(str(html / "collections" / "smartlic" / "slp" / "*.html"))}
+    for name in names("plugins/modules"):
+        assert name + "_module.html" in pages, name
+    for name in sorted(os.listdir(os.path.join(ROOT, "roles"))):
+        assert name + "_role.html" in pages, name
+    index = (html / "index.html").read_text(encoding="utf-8")
+    assert "guides/index.html" in index
