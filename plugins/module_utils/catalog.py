@@ -70,8 +70,8 @@ KINDS = ("failure", "warning", "info", "other")
 # Placeholders of the chapters' "Variable Fields in Messages" table.
 PLACEHOLDERS = ("[chars]", "[char]", "[dec]", "[int]", "[hex]", "[inet]", "[enet]", "[node]", "[t-line]", "[clock]")
 
-SEED_IOS = "seed 000 (IOS XE, %SMART_LIC)"
-SEED_NXOS = "seed 001 (NX-OS, %LICMGR)"
+SEED_IOS = "Cisco IOS XE SLP troubleshooting (%SMART_LIC)"
+SEED_NXOS = "Cisco NX-OS SLP troubleshooting (%LICMGR)"
 REAL_LINES = "corpus syslog/real_lines.txt"
 
 NTP_EXAMPLE = "ntp server 198.51.100.100 version 2 prefer"

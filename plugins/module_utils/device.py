@@ -32,7 +32,6 @@ The device result is the per-device report document (DESIGN.md): ``host``,
 from __future__ import annotations
 
 import fnmatch
-import math
 import os
 import re
 import time
@@ -43,7 +42,7 @@ from ansible_collections.smartlic.slp.plugins.module_utils import capture
 from ansible_collections.smartlic.slp.plugins.module_utils import report
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers import registry
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import forget_lines, remember_lines
-from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import url_host
+from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import url_host, whole_days
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.context import Context
 
 try:
@@ -398,7 +397,7 @@ def ack_status(facts, messages, platform, context=None):
         "next_ack_deadline": deadline,
         "last_ack_received": usage.get("last_ack_received"),
         "reporting_push_interval_days": usage.get("reporting_push_interval_days"),
-        "days_left": int(math.floor(days)) if days is not None else None,
+        "days_left": whole_days(days),  # the same count as the report_ack_overdue finding (rules/base.py)
         "clock": ctx.now.strftime("%Y-%m-%dT%H:%M:%S") if ctx.now else None,
         "clock_source": ctx.now_source,
     }

@@ -28,8 +28,19 @@ import re
 import tempfile
 from datetime import datetime, timezone
 
+from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import days_text, unique_evidence
+
 SEVERITIES = ("critical", "error", "warning", "info")
 ACTIONABLE = ("critical", "error", "warning")
+# The one status word of a device, used as is in the JSON, Markdown and HTML reports and by `make demo`
+# (docs/diagnosis.md "Device status"). "info" and "ok" both mean nothing to do.
+STATUSES = {
+    "action": "needs action: at least one critical, error or warning finding",
+    "unusable": "not diagnosed: the outputs could not be read",
+    "info": "nothing to do: informational findings only",
+    "ok": "nothing to do: no findings",
+}
+STATUS_ORDER = tuple(STATUSES)
 FLEET_JSON = "fleet-summary.json"
 FLEET_MARKDOWN = "fleet-summary.md"
 FLEET_HTML = "fleet-report.html"
@@ -88,7 +99,7 @@ def summarize(findings):
 
 
 def device_status(result):
-    """'unusable', 'action' (critical/error/warning findings), 'info' (only info findings) or 'ok'."""
+    """The device's status word (see STATUSES): 'unusable', 'action', 'info' or 'ok'."""
     result = _as_dict(result)
     if result.get("usable") is False:
         return "unusable"
@@ -181,7 +192,7 @@ def fleet_summary(results, files=None, generated_at=None, title=None):
     by_severity = {severity: 0 for severity in SEVERITIES}
     by_finding = {}
     devices = []
-    status_counts = {"action": 0, "info": 0, "ok": 0, "unusable": 0}
+    status_counts = {status: 0 for status in STATUS_ORDER}
     for index, result in enumerate(results):
         summary = _as_dict(result.get("summary"))
         for severity in SEVERITIES:
@@ -338,26 +349,32 @@ def _md(value):
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _days_text(days):
-    if days is None:
-        return ""
-    if days < 0:
-        return "overdue by %d day(s)" % -days
-    return "%d day(s) left" % days
+def status_counts_text(status):
+    """'action 1, unusable 0, info 2, ok 3': the device count of every status word."""
+    return ", ".join("%s %d" % (name, _as_dict(status).get(name, 0)) for name in STATUS_ORDER)
+
+
+def fixed_by(finding):
+    """How a finding is fixed, in words: its role, 'manual steps', or 'no action' for an informational finding."""
+    finding = _as_dict(finding)
+    if finding.get("severity") not in ACTIONABLE:
+        return "no action"
+    role = _as_dict(finding.get("remediation")).get("role")
+    return "role `%s`" % role if role else "manual steps"
 
 
 def render_markdown(fleet, results):
     """The fleet summary as Markdown."""
-    lines = ["# %s" % _md(fleet["title"]), "", "Generated %s. %d device(s): %d need action, %d info only, %d OK, %d unusable." % (
-        fleet["generated_at"], fleet["devices"], fleet["status"].get("action", 0), fleet["status"].get("info", 0),
-        fleet["status"].get("ok", 0), fleet["status"].get("unusable", 0)), ""]
+    lines = ["# %s" % _md(fleet["title"]), "", "Generated %s. %d device(s) by status: %s." % (
+        fleet["generated_at"], fleet["devices"], status_counts_text(fleet["status"])), "",
+        "Status: %s." % "; ".join("**%s** %s" % (name, meaning) for name, meaning in STATUSES.items()), ""]
     lines += ["## Devices", "", "| host | platform | status | critical | error | warning | info | findings | next ACK deadline |",
               "| --- | --- | --- | ---: | ---: | ---: | ---: | --- | --- |"]
     for device in _sorted_devices(fleet["hosts"]):
         counts = _as_dict(device.get("counts"))
         deadline = device.get("next_ack_deadline") or ""
         if deadline and device.get("ack_days_left") is not None:
-            deadline += " (%s)" % _days_text(device["ack_days_left"])
+            deadline += " (%s)" % days_text(device["ack_days_left"])
         status = device["status"] if device["status"] != "unusable" else "unusable: %s" % (device.get("reason") or "no usable output")
         lines.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             _md(device.get("label")), _md(device.get("platform") or "?"), _md(status), counts.get("critical", 0), counts.get("error", 0),
@@ -368,7 +385,7 @@ def render_markdown(fleet, results):
     else:
         lines += ["| finding | severity | devices | fixed by | hosts |", "| --- | --- | ---: | --- | --- |"]
         for finding in fleet["findings"]:
-            role = "role `%s`" % finding["role"] if finding.get("role") else "manual steps"
+            role = fixed_by({"severity": finding.get("severity"), "remediation": {"role": finding.get("role")}})
             lines.append("| `%s` %s | %s | %d | %s | %s |" % (
                 _md(finding["id"]), _md(finding.get("title") or ""), _md(finding.get("severity")), len(finding["hosts"]), role,
                 _md(", ".join(str(host) for host in finding["hosts"]))))
@@ -384,6 +401,8 @@ def render_markdown(fleet, results):
         for finding in sorted(actionable, key=lambda item: severity_rank(item.get("severity"))):
             remediation = _as_dict(finding.get("remediation"))
             lines.append("- **%s** `%s`: %s" % (_md(finding.get("severity")), _md(finding.get("id")), _md(finding.get("title"))))
+            if finding.get("severity_reason"):
+                lines.append("  - why %s: %s" % (_md(finding.get("severity")), _md(finding["severity_reason"])))
             if remediation.get("action"):
                 lines.append("  - %s" % _md(remediation["action"]))
             if remediation.get("role"):
@@ -438,10 +457,10 @@ def _e(value):
 
 
 def _sorted_devices(devices):
-    order = {"unusable": 1, "action": 0, "info": 2, "ok": 3}
+    order = {name: number for number, name in enumerate(STATUS_ORDER)}
 
     def key(device):
-        return (order.get(device.get("status"), 4), severity_rank(device.get("worst")), str(device.get("label")))
+        return (order.get(device.get("status"), len(order)), severity_rank(device.get("worst")), str(device.get("label")))
 
     return sorted(devices, key=key)
 
@@ -458,14 +477,13 @@ def _ack_cell(ack):
         css = "soon"
     label = _e(deadline or "")
     if days is not None:
-        label += '<br><span class="%s">%s</span>' % (css, _e(_days_text(days)))
+        label += '<br><span class="%s">%s</span>' % (css, _e(days_text(days)))
     return label
 
 
 def _evidence_html(items):
     rows = []
-    for item in _as_list(items):
-        item = _as_dict(item)
+    for item in unique_evidence(_as_list(items)):
         parts = ["<b>%s</b>" % _e(item.get("source") or "?")]
         if item.get("field"):
             parts.append("<code>%s</code>" % _e(item["field"]))
@@ -487,10 +505,14 @@ def _finding_html(finding, anchor):
     parts = ['<details class="finding sev-b-%s" id="%s">' % (severity, _e(anchor)),
              '<summary><span class="badge sev-%s">%s</span> <code>%s</code> %s</summary>' % (
                  severity, _e(severity), _e(finding.get("id")), _e(finding.get("title")))]
+    if finding.get("severity_reason"):
+        parts.append("<p><b>Why %s:</b> %s</p>" % (_e(severity), _e(finding["severity_reason"])))
     if finding.get("explanation"):
         parts.append("<p>%s</p>" % _e(finding["explanation"]))
     parts.append("<p><b>Evidence</b></p>" + _evidence_html(finding.get("evidence")))
     fix = []
+    if severity not in ACTIONABLE:
+        remediation = {"action": remediation.get("action") or "No action required."}
     if remediation.get("action"):
         fix.append("<p>%s</p>" % _e(remediation["action"]))
     if remediation.get("role"):
@@ -499,7 +521,7 @@ def _finding_html(finding, anchor):
         fix.append("<pre>%s</pre>" % _e("\n".join(str(line) for line in remediation["commands"])))
     if remediation.get("manual_steps"):
         fix.append("<ol>%s</ol>" % "".join("<li>%s</li>" % _e(re.sub(r"^\d+\.\s*", "", str(step))) for step in remediation["manual_steps"]))
-    parts.append("<p><b>Fix</b></p>" + ("".join(fix) or '<p class="muted">No fix recorded.</p>'))
+    parts.append("<p><b>%s</b></p>" % ("Fix" if severity in ACTIONABLE else "Action") + ("".join(fix) or '<p class="muted">No fix recorded.</p>'))
     notes = [note for note in _as_list(finding.get("notes")) if note]
     if notes:
         parts.append('<p class="muted">%s</p>' % "<br>".join(_e(note) for note in notes))
@@ -507,13 +529,19 @@ def _finding_html(finding, anchor):
     return "".join(parts)
 
 
+def _status_css(result):
+    """The colour of a device's status badge: its worst severity when it needs action, else its status."""
+    if result["status"] == "action":
+        return _e(_as_dict(result.get("summary")).get("worst") or "warning")
+    return _e(result["status"])
+
+
 def _device_html(result, index, json_name):
     status = result["status"]
     summary = result["summary"]
     counts = _as_dict(summary.get("counts"))
-    label = {"action": summary.get("worst") or "warning", "info": "info", "ok": "ok", "unusable": "unusable"}[status]
-    head = '<span class="badge sev-%s">%s</span> %s <span class="muted">%s</span> %s' % (
-        _e(label), _e(label), _e(result.get("label")), _e(result.get("platform") or "platform unknown"),
+    head = '<span class="badge sev-%s" title="%s">%s</span> %s <span class="muted">%s</span> %s' % (
+        _status_css(result), _e(STATUSES.get(status)), _e(status), _e(result.get("label")), _e(result.get("platform") or "platform unknown"),
         _e(" ".join("%s %d" % (severity, counts.get(severity, 0)) for severity in SEVERITIES if counts.get(severity))))
     parts = ['<details class="device" id="dev-%d"%s><summary>%s</summary>' % (index, " open" if status == "unusable" else "", head)]
     meta = []
@@ -547,8 +575,8 @@ def render_html(fleet, results, files=None):
     """The self-contained HTML fleet report."""
     files = files or {}
     indexed = list(enumerate(results))
-    order = {"action": 0, "unusable": 1, "info": 2, "ok": 3}
-    indexed.sort(key=lambda pair: (order.get(pair[1]["status"], 4), severity_rank(pair[1]["summary"].get("worst")), str(pair[1].get("label"))))
+    order = {name: number for number, name in enumerate(STATUS_ORDER)}
+    indexed.sort(key=lambda pair: (order.get(pair[1]["status"], len(order)), severity_rank(pair[1]["summary"].get("worst")), str(pair[1].get("label"))))
     finding_ids = [finding["id"] for finding in fleet["findings"]]
     titles = {finding["id"]: finding.get("title") or finding["id"] for finding in fleet["findings"]}
     status = fleet["status"]
@@ -558,22 +586,24 @@ def render_html(fleet, results, files=None):
            "<h1>%s</h1>" % _e(fleet["title"]),
            '<p class="meta">Generated %s from %d device(s).</p>' % (_e(fleet["generated_at"]), fleet["devices"]),
            '<div class="cards">']
-    for label, value, css in (("need action", status.get("action", 0), "sev-error"), ("info only", status.get("info", 0), "sev-info"),
-                              ("OK", status.get("ok", 0), "sev-ok"), ("unusable", status.get("unusable", 0), "sev-unusable")):
-        out.append('<div class="card"><b>%d</b><span class="badge %s">%s</span></div>' % (value, css, _e(label)))
+    for name in STATUS_ORDER:
+        css = "sev-error" if name == "action" else "sev-%s" % name
+        out.append('<div class="card" title="%s"><b>%d</b><span class="badge %s">%s</span></div>' % (
+            _e(STATUSES[name]), status.get(name, 0), css, _e(name)))
     for severity in SEVERITIES:
         out.append('<div class="card"><b>%d</b><span class="badge sev-%s">%s findings</span></div>' % (
             fleet["by_severity"].get(severity, 0), severity, severity))
     out.append("</div>")
+    out.append('<p class="muted">Status: %s.</p>' % "; ".join("<b>%s</b> %s" % (_e(name), _e(meaning)) for name, meaning in STATUSES.items()))
     out.append("<h2>Devices and findings</h2>")
     out.append('<table class="grid"><thead><tr><th>device</th><th>platform</th><th>status</th><th>next ACK deadline</th>')
     for fid in finding_ids:
         out.append('<th class="fid" title="%s">%s</th>' % (_e(titles[fid]), _e(fid)))
     out.append("</tr></thead><tbody>")
     for index, result in indexed:
-        label = {"action": result["summary"].get("worst") or "warning", "info": "info", "ok": "ok", "unusable": "unusable"}[result["status"]]
-        out.append('<tr><td class="host"><a href="#dev-%d">%s</a></td><td>%s</td><td><span class="badge sev-%s">%s</span></td><td>%s</td>' % (
-            index, _e(result.get("label")), _e(result.get("platform") or "?"), _e(label), _e(label), _ack_cell(result["ack"])))
+        out.append('<tr><td class="host"><a href="#dev-%d">%s</a></td><td>%s</td><td><span class="badge sev-%s" title="%s">%s</span></td><td>%s</td>' % (
+            index, _e(result.get("label")), _e(result.get("platform") or "?"), _status_css(result), _e(STATUSES.get(result["status"])),
+            _e(result["status"]), _ack_cell(result["ack"])))
         by_id = {}
         findings = sorted(result["findings"], key=lambda item: severity_rank(_as_dict(item).get("severity")))
         for number, finding in enumerate(findings):

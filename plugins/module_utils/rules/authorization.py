@@ -29,11 +29,11 @@ BAD_STATUS = re.compile(r"not authori[sz]ed|out of compliance|eval(?:uation)? ex
 
 UDI_EXPLANATION = (
     "One or more UDIs in the authorization code (SLAC) file do not match the product instance where it is installed. For a High Availability "
-    "set-up, all the UDIs listed in the file must match all the UDIs of the set-up; otherwise installation fails (seed: "
+    "set-up, all the UDIs listed in the file must match all the UDIs of the set-up; otherwise installation fails (Cisco SLP troubleshooting: "
     "AUTHORIZATION_INSTALL_FAILED).")
 INSUFFICIENT_EXPLANATION = (
     "Not enough licenses with authorization for the currently configured features: the requisite authorizations were not generated for all "
-    "the required licenses (seed: AUTHORIZATION_INSTALL_FAILED).")
+    "the required licenses (Cisco SLP troubleshooting: AUTHORIZATION_INSTALL_FAILED).")
 
 
 def slac_udis(slac_text):
@@ -154,9 +154,11 @@ def authorization_insufficient(ctx):
         "the file (Installing a File on the Product Instance).",
     ]
     severity = "error" if worded or unexplained else "warning"
+    reason = ("an authorization code installation failed (AUTHORIZATION_INSTALL_FAILED)" if severity == "error" else
+              "no installation failed, but licenses in use are not authorized")
     return [make_finding(ctx, "authorization_insufficient", severity, "Not enough licenses are authorized for the configured features",
                          INSUFFICIENT_EXPLANATION, items, action="Generate and install an authorization code that covers every required license.",
-                         manual_steps=steps, confidence=confidence, notes=notes)]
+                         manual_steps=steps, confidence=confidence, notes=notes, severity_reason=reason)]
 
 
 RULES = (authorization_udi_mismatch, authorization_insufficient)

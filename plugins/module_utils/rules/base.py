@@ -11,6 +11,7 @@ Pure Python, never raises on odd input.
 
 from __future__ import annotations
 
+import json
 import re
 
 SMART_URL = "https://smartreceiver.cisco.com/licservice/license"
@@ -23,6 +24,13 @@ CSLU_PATH = "/cslu/v1/pi"
 
 SEVERITIES = ("critical", "error", "warning", "info")
 ACTIONABLE = ("critical", "error", "warning")
+# What each severity means; a finding's severity_reason says why it got its severity on this device.
+SEVERITY_MEANING = {
+    "critical": "licensing is out of compliance now",
+    "error": "something fails now and needs a fix",
+    "warning": "nothing fails yet, but it will or may",
+    "info": "for information only: nothing to do",
+}
 ROLES = ("ntp", "dns", "transport", "trustpoint", "trust_token", "sync")
 TOPOLOGIES = ("direct_smart", "cslu_push", "cslu_pull", "onprem", "callhome", "offline")
 CONFIDENCES = ("high", "medium", "low")
@@ -92,6 +100,29 @@ def url_host(url):
     return value if value and " " not in value and "/" not in value else ""
 
 
+def whole_days(days):
+    """The one day count every output shows, from fractional days (negative when past); None stays None.
+
+    Days left are counted down to whole days (5.7 days left: 5); a passed deadline counts the whole days since,
+    and at least 1 (0.3 days past: -1, 5.3 days past: -5), so the sign always tells overdue from due.
+    """
+    if days is None:
+        return None
+    if days < 0:
+        return -max(1, int(-days))
+    return int(days)
+
+
+def days_text(days):
+    """'overdue by N day(s)' or 'N day(s) left' of a day count (whole or fractional); '' for None."""
+    count = whole_days(days)
+    if count is None:
+        return ""
+    if count < 0:
+        return "overdue by %d day(s)" % -count
+    return "%d day(s) left" % count
+
+
 def evidence(source, field=None, value=None, line=None, **extra):
     """One evidence item: where it was read (command or 'log'), which field, the value, the raw line."""
     item = {"source": source}
@@ -126,15 +157,50 @@ def numbered(steps):
     return result
 
 
+def _evidence_key(item):
+    """What makes two evidence items the same: the raw line read (with its log time), else the field and value."""
+    if item.get("line"):
+        return (item.get("source"), item["line"], str(item.get("timestamp")))
+    return (item.get("source"), item.get("field"), json.dumps(item.get("value"), sort_keys=True, default=str))
+
+
+def unique_evidence(items):
+    """Evidence items without repeats: the first of items showing the same line (or field and value) is kept,
+    completed with keys (a note) only a later one had."""
+    kept, index = [], {}
+    for item in items or ():
+        if not isinstance(item, dict) or not item:
+            continue
+        key = _evidence_key(item)
+        if key in index:
+            first = kept[index[key]]
+            for name, value in item.items():
+                first.setdefault(name, value)
+            continue
+        index[key] = len(kept)
+        kept.append(dict(item))
+    return kept
+
+
 def make_finding(ctx, fid, severity, title, explanation, evidence_items, role=None, action="", commands=(), manual_steps=(),
-                 confidence="high", notes=(), **extra):
-    """A finding dict (docs/facts.md "Findings") plus confidence, notes and any extra keys."""
+                 confidence="high", notes=(), severity_reason=None, **extra):
+    """A finding dict (docs/facts.md "Findings") plus severity_reason, confidence, notes and any extra keys.
+
+    ``severity_reason``: why this finding has this severity on this device (docs/diagnosis.md "Severity"); rules whose
+    severity depends on the device give it, the others get the meaning of their severity. Informational findings ask
+    for nothing: no role, commands or steps, and their action (when given) says that no action is needed.
+    """
+    severity = severity if severity in SEVERITIES else "warning"
+    if severity == "info":
+        role, commands, manual_steps = None, (), ()
+        action = action or "No action required."
     finding = {
         "id": fid,
-        "severity": severity if severity in SEVERITIES else "warning",
+        "severity": severity,
+        "severity_reason": severity_reason or SEVERITY_MEANING[severity],
         "title": title,
         "explanation": explanation,
-        "evidence": [item for item in evidence_items if item],
+        "evidence": unique_evidence(evidence_items),
         "remediation": {
             "role": role if role in ROLES else None,
             "action": action,

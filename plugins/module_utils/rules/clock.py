@@ -26,7 +26,7 @@ SKEW_MS = 3600 * 1000
 EXPLANATION = (
     "Smart Licensing Using Policy needs an accurate clock synchronised with CSSM: a signature mismatch means the system clock is not accurate, "
     "a timestamp mismatch means the clock is not synchronized with CSSM; either makes policy, authorization code and trust code installation "
-    "fail (seed: POLICY_INSTALL_FAILED, AUTHORIZATION_INSTALL_FAILED, TRUST_CODE_INSTALL_FAILED)."
+    "fail (Cisco SLP troubleshooting: POLICY_INSTALL_FAILED, AUTHORIZATION_INSTALL_FAILED, TRUST_CODE_INSTALL_FAILED)."
 )
 NXOS_NOTE = "NX-OS: if there is a difference in time between the device and CSSM, it must be less than one hour."
 
@@ -48,7 +48,7 @@ def _message_signals(ctx):
             if says_clock or event == "POLICY_INSTALL_FAILED":
                 cited = cited or says_clock or event == "POLICY_INSTALL_FAILED"
                 items.append(log_evidence(message, note="the failure reason points at the clock" if says_clock else
-                                          "the seed's only causes of this failure are a signature or timestamp mismatch"))
+                                          "the only causes Cisco lists for this failure are a signature or timestamp mismatch"))
     return items, cited
 
 
@@ -168,8 +168,10 @@ def clock_not_synchronized(ctx):
     action = ("Ensure that the system clock is accurate and synchronised with CSSM: configure NTP in global configuration mode (%s). "
               "If the installation still fails afterwards, contact Cisco technical support." % "; ".join(commands))
     title = "Clock not synchronised: licensing installs fail on signature/timestamp mismatch" if cited else "Device clock is not synchronised to NTP"
+    reason = ("a licensing install failed on a signature or timestamp mismatch" if cited else
+              "nothing failed on the clock yet, but installs of policies, authorization and trust codes will")
     return [make_finding(ctx, "clock_not_synchronized", severity, title, EXPLANATION, message_items + strong + drift + weak,
-                         role="ntp", action=action, commands=commands, confidence=confidence, notes=notes)]
+                         role="ntp", action=action, commands=commands, confidence=confidence, notes=notes, severity_reason=reason)]
 
 
 RULES = (clock_not_synchronized,)

@@ -26,9 +26,11 @@ Severity policy (the same for every rule):
 - ``info``: no action: recognised informational messages, failures since
   recovered, licensing messages the chapters do not list, pre-SLP devices.
 
-Findings also carry ``confidence`` (high: the evidence names the cause;
-medium: inferred from configuration or statistics; low: the cause left among
-the seed's reasons) and ``notes`` (what was missing or assumed).
+Every finding says why it got its severity on this device in
+``severity_reason`` (docs/diagnosis.md "Severity"). Findings also carry
+``confidence`` (high: the evidence names the cause; medium: inferred from
+configuration or statistics; low: the cause left among the causes Cisco
+lists) and ``notes`` (what was missing or assumed).
 
 Time: "now" is the device clock (see context.py); never the controller's.
 A rule that lacks its facts does not fire; a rule that fails is reported as
@@ -76,7 +78,9 @@ def _run(ctx, rule):
         # One broken rule must not hide the others: report it and go on.
         produced = [make_finding(ctx, "rule_error", "info", "Rule %s could not run" % _rule_name(rule),
                                  "An internal error in a diagnosis rule; the other rules ran.", [],
-                                 action="Report this to the collection maintainers with the capture.", notes=["%s: %s" % (type(error).__name__, error)])]
+                                 action="No action on the device. Please report this to the collection maintainers with the capture.",
+                                 notes=["%s: %s" % (type(error).__name__, error)],
+                                 severity_reason="an internal error of this collection, not a fault of the device")]
     return [finding for finding in produced or [] if isinstance(finding, dict)]
 
 
@@ -92,9 +96,10 @@ def diagnose(facts, messages, platform, intended=None, slac_text=None, context=N
     try:
         ctx = context if context is not None else Context(facts, messages, platform, intended, slac_text)
     except Exception as error:  # pylint: disable=broad-except
-        return [{"id": "rule_error", "severity": "info", "title": "The facts could not be read", "explanation": str(error), "evidence": [],
-                 "remediation": {"role": None, "action": "", "commands": [], "manual_steps": []}, "topology": None, "confidence": "low",
-                 "notes": ["%s: %s" % (type(error).__name__, error)]}]
+        return [{"id": "rule_error", "severity": "info", "severity_reason": "an internal error of this collection, not a fault of the device",
+                 "title": "The facts could not be read", "explanation": str(error), "evidence": [],
+                 "remediation": {"role": None, "action": "No action on the device.", "commands": [], "manual_steps": []}, "topology": None,
+                 "confidence": "low", "notes": ["%s: %s" % (type(error).__name__, error)]}]
     try:
         ctx.topology_info = topology.infer(ctx)
     except Exception as error:  # pylint: disable=broad-except

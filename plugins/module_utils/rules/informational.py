@@ -111,7 +111,7 @@ def unlisted_message(ctx):
         title = "%s: %s%s" % (_label(latest), text(latest.get("text"))[:120], count)
         findings.append(make_finding(ctx, "unlisted_message", "info", title,
                                      "A licensing message the troubleshooting chapters do not describe; it is reported for completeness.",
-                                     [log_evidence(message) for message in messages[-3:]], action="No action from the SLP chapters.",
+                                     [log_evidence(message) for message in messages[-3:]], action="No action required by the SLP troubleshooting chapters.",
                                      notes=[note], event=event))
     return findings
 
@@ -125,7 +125,7 @@ def pre_slp_device(ctx):
         if value:
             items.append(evidence(source, field=path, value=value))
     return [make_finding(ctx, "pre_slp_device", "info", "Pre-SLP (registration-era) licensing: the SLP checks do not apply", PRE_SLP_EXPLANATION,
-                         items, action="No SLP action. Upgrading to a release with Smart Licensing Using Policy brings the device under these checks.")]
+                         items, action="No action required. Upgrading to a release with Smart Licensing Using Policy brings the device under these checks.")]
 
 
 RULES = (informational_message, recovered_failure, unlisted_message)

@@ -25,11 +25,11 @@ from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import (
 DNS_EXPLANATION = (
     "The product instance must resolve the licensing server's host name (smartreceiver.cisco.com, tools.cisco.com, the CSLU or SSM On-Prem "
     "host) in the VRF used for licensing; with no name server, with name lookup disabled or (NX-OS) without a name server for the licensing "
-    "VRF, every communication attempt fails (seed: COMM_FAILED, 'Check DNS resolution').")
+    "VRF, every communication attempt fails (Cisco SLP troubleshooting: COMM_FAILED, 'Check DNS resolution').")
 CSLU_LOCAL_EXPLANATION = (
     "With transport cslu and no explicit CSLU URL the product instance discovers CSLU by resolving the host name 'cslu-local' (zero-touch DNS "
     "discovery). When the name does not resolve, communication with CSLU fails: map cslu-local to the CSLU host with 'ip host cslu-local' or "
-    "add it to the DNS server (seed: COMM_FAILED, 'If CSLU is not reachable').")
+    "add it to the DNS server (Cisco SLP troubleshooting: COMM_FAILED, 'If CSLU is not reachable').")
 
 
 def _is_default_vrf(vrf):
@@ -141,8 +141,14 @@ def dns_not_configured(ctx):
     if ctx.platform == "nxos":
         notes.append("NX-OS: for SSM On-Prem the URL configured on the switch must be a fully qualified domain name, not an IP address.")
     title = "Name resolution for the licensing server fails" if active else "DNS is not configured for licensing"
+    if active:
+        reason = "a name lookup of the licensing server failed"
+    elif failing:
+        reason = "communication fails now and name resolution is not configured for licensing"
+    else:
+        reason = "no lookup failed yet, but the name resolution the licensing server needs is missing or differs from the intended one"
     return [make_finding(ctx, "dns_not_configured", severity, title, DNS_EXPLANATION, active + config + drift, role="dns", action=action,
-                         commands=commands, confidence=confidence, notes=notes)]
+                         commands=commands, confidence=confidence, notes=notes, severity_reason=reason)]
 
 
 def _uses_cslu_local(ctx):
@@ -201,9 +207,15 @@ def cslu_local_unresolved(ctx):
     action = ("Make the name cslu-local resolve to the CSLU host: '%s' (or add cslu-local to the DNS server, e.g. cslu-local.<domain>), then "
               "check 'ping cslu-local'. Alternatively configure the CSLU URL explicitly: license smart url cslu %s."
               % (commands[0], actions.cslu_url_for(wanted or None)))
+    if active:
+        reason = "the device failed to resolve or reach cslu-local"
+    elif severity == "error":
+        reason = "communication fails now and nothing maps cslu-local to an address"
+    else:
+        reason = "no lookup failed yet, but cslu-local is not mapped (or not to the intended address)"
     return [make_finding(ctx, "cslu_local_unresolved", severity, "The CSLU host name cslu-local does not resolve", CSLU_LOCAL_EXPLANATION,
                          [uses_evidence] + active + config + drift, role="dns", action=action, commands=commands, confidence=confidence,
-                         notes=notes)]
+                         notes=notes, severity_reason=reason)]
 
 
 RULES = (cslu_local_unresolved, dns_not_configured)

@@ -19,15 +19,15 @@ from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import as_
 REMOVED_EXPLANATION = (
     "A previously installed custom licensing policy has been removed and the Cisco default policy is now in effect, which may change the "
     "behaviour of Smart Licensing; 'license smart factory reset' removes all licensing information including the policy. If the removal was "
-    "intentional no action is required (seed: POLICY_REMOVED).")
+    "intentional no action is required (Cisco SLP troubleshooting: POLICY_REMOVED).")
 DOWN_REV_EXPLANATION = (
     "The SSM On-Prem this product instance is connected to is down rev and does not support Smart Licensing Using Policy (supported with IOS "
     "XE from Amsterdam 17.3.3 on). The product instance stops sending registration and authorization renewals and records usage and saves RUM "
-    "reports locally (seed: REPORTING_NOT_SUPPORTED).")
+    "reports locally (Cisco SLP troubleshooting: REPORTING_NOT_SUPPORTED).")
 RECORD_EXPLANATION = (
     "The ACK fails when the product instance was previously registered with a different SSM On-Prem account: SSM On-Prem logs 'Finding SL "
     "product by UDI ... failed due to the following error: record not found'. CSSM may also lack the product instance while SSM On-Prem has it "
-    "(seed NX-OS: Failed to receive Report Acknowledgment).")
+    "(Cisco NX-OS SLP troubleshooting: Failed to receive Report Acknowledgment).")
 
 RECORD_STEPS = [
     "On SSM On-Prem: On-Prem Admin Workspace > Support Center > System Logs > Download All Logs; save and extract AllFiles.zip.",
@@ -109,9 +109,11 @@ def onprem_record_not_found(ctx):
         confidence = "low"
     severity = "error" if confidence == "high" else "warning"
     notes = [] if confidence == "high" else ["the device cannot see the SSM On-Prem logs: check them for 'record not found' (steps 1-2)"]
+    reason = ("the device reports that SSM On-Prem does not find its record" if confidence == "high" else
+              "inferred: reports are pushed to SSM On-Prem but no ACK comes back; the SSM On-Prem logs can confirm it")
     return [make_finding(ctx, "onprem_record_not_found", severity, "SSM On-Prem does not find this product instance's record",
                          RECORD_EXPLANATION, items, action="Confirm in the SSM On-Prem logs, then synchronise out of band.",
-                         manual_steps=RECORD_STEPS, confidence=confidence, notes=notes)]
+                         manual_steps=RECORD_STEPS, confidence=confidence, notes=notes, severity_reason=reason)]
 
 
 RULES = (policy_removed, onprem_down_rev)

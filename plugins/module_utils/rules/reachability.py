@@ -25,11 +25,11 @@ SPECIFIC_CAUSES = ("dns_not_configured", "cslu_local_unresolved", "transport_typ
 HTTP_EXPLANATION = (
     "When CSLU or SSM On-Prem initiates the communication, it connects to the product instance's HTTP(S) server; the session module SL_HTTP "
     "must be active under 'HTTP server current connections' (show ip http server session-module), otherwise CSLU / SSM On-Prem cannot collect "
-    "usage or deliver ACKs (seed: COMM_FAILED, CSLU-initiated and SSM On-Prem-initiated communication).")
+    "usage or deliver ACKs (Cisco SLP troubleshooting: COMM_FAILED, CSLU-initiated and SSM On-Prem-initiated communication).")
 UNREACHABLE_EXPLANATION = (
     "Smart Licensing communication with CSSM, CSLU or SSM On-Prem failed and keeps failing: a network reachability problem (route, interface "
     "down, firewall, wrong source interface) or, with '404 host not found', the server is down. While it persists, product instance-initiated "
-    "reporting is retried for four hours after the scheduled time, then every 15 minutes (seed: COMM_FAILED).")
+    "reporting is retried for four hours after the scheduled time, then every 15 minutes (Cisco SLP troubleshooting: COMM_FAILED).")
 
 
 def _session_module(ctx):

@@ -18,7 +18,7 @@ from datetime import timedelta
 
 from ansible_collections.smartlic.slp.plugins.module_utils.rules import actions, comm
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import (
-    ACTIONABLE, as_dict, as_list, evidence, log_evidence, lower, make_finding, text,
+    ACTIONABLE, as_dict, as_list, days_text, evidence, log_evidence, lower, make_finding, text, whole_days,
 )
 
 ACK_WARNING_DAYS = 14
@@ -32,20 +32,20 @@ ACK_EXPLANATION = (
     "RUM reporting to Cisco is required: the policy asks for a usage report acknowledgement (ACK) by the 'Next ACK deadline'; "
     "REPORTING_REQUIRED gives the days left, and in utility mode an ACK is required every 30 days (UTILITY_NO_ACK). Causes are connectivity "
     "problems or delayed communication (CSLU / SSM On-Prem synchronise on their own schedule; in direct mode the ACK takes about 15 minutes). "
-    "The reporting method depends on the topology (seed: REPORTING_REQUIRED, UTILITY_NO_ACK, NX-OS 'Failed to receive Report "
+    "The reporting method depends on the topology (Cisco SLP troubleshooting: REPORTING_REQUIRED, UTILITY_NO_ACK, NX-OS 'Failed to receive Report "
     "Acknowledgment').")
 FAILED_EXPLANATION = (
     "Because of a communications failure the product instance failed to send the RUM report. If the report is not due soon and a server or "
-    "link is down, try again later; if the failure persists, check that the transport type and URL are set as the topology requires (seed: "
-    "UTILITY_REPORT_FAILED, NX-OS 'Failed to send usage Report').")
+    "link is down, try again later; if the failure persists, check that the transport type and URL are set as the topology requires "
+    "(Cisco SLP troubleshooting: UTILITY_REPORT_FAILED, NX-OS 'Failed to send usage Report').")
 BACKLOG_EXPLANATION = (
-    "Not a seed message: RUM reports are kept on the device until an ACK confirms them. When many reports stay unacknowledged (never sent, or "
-    "sent without an ACK coming back) they pile up in storage, the device purges the oldest, and usage data is lost; the reporting "
-    "flow (sync and ACK import) is not completing.")
+    "Not a message of Cisco's SLP troubleshooting chapters: RUM reports are kept on the device until an ACK confirms them. When many "
+    "reports stay unacknowledged (never sent, or sent without an ACK coming back) they pile up in storage, the device purges the oldest, "
+    "and usage data is lost; the reporting flow (sync and ACK import) is not completing.")
 SUBSCRIPTION_EXPLANATION = (
     "Utility mode is in use with a license that has no subscription ID: either the RUM ACK returned subscription information without an ID "
     "for it, the ID was still missing 30 days after the license came into use, or communication is delayed (CSLU / SSM On-Prem synchronise on "
-    "their own schedule) (seed: UTILITY_SUBSCRIPTION_LICENSE).")
+    "their own schedule) (Cisco SLP troubleshooting: UTILITY_SUBSCRIPTION_LICENSE).")
 
 
 def _connectivity_notes(ctx):
@@ -54,7 +54,10 @@ def _connectivity_notes(ctx):
 
 
 def deadline_signal(ctx):
-    """(severity, evidence, days_left, note) from the Next ACK deadline; (None, …) when not due."""
+    """(severity, evidence, days_left, note) from the Next ACK deadline; (None, …) when not due.
+
+    ``note`` (when due) also says why the severity: ``report_ack_overdue`` uses it as its severity_reason.
+    """
     usage, command = ctx.status("usage_reporting")
     usage = as_dict(usage)
     deadline = usage.get("next_ack_deadline")
@@ -65,22 +68,24 @@ def deadline_signal(ctx):
     days = ctx.days_until(deadline)
     if days is not None:
         if days < 0:
-            return "critical", item, days, "overdue by %d day(s) on the device clock (%s)" % (int(-days) or 1, ctx.now_source)
+            return "critical", item, days, "the Next ACK deadline has passed: %s on the device clock (%s)" % (days_text(days), ctx.now_source)
         if days <= ACK_WARNING_DAYS:
-            return "warning", item, days, "due in %.1f day(s) on the device clock (%s)" % (days, ctx.now_source)
+            return "warning", item, days, "the Next ACK deadline is within %d days: %s on the device clock (%s)" % (
+                ACK_WARNING_DAYS, days_text(days), ctx.now_source)
         return None, item, days, None
     moment = ctx.when(deadline)
     if moment and ctx.now_floor and moment < ctx.now_floor:
         days = (moment - ctx.now_floor).total_seconds() / 86400.0
-        return "critical", item, days, ("overdue: the device already recorded a later event (%s); no clock was captured" % ctx.now_floor.isoformat())
+        return "critical", item, days, ("the Next ACK deadline has passed: the device already recorded a later event (%s); no clock was "
+                                        "captured" % ctx.now_floor.isoformat())
     return None, item, None, None
 
 
 def _reporting_required(ctx):
-    """(severity, evidence list, days left) of the current REPORTING_REQUIRED messages."""
+    """(severity, evidence list, days left, why the severity) of the current REPORTING_REQUIRED messages."""
     active, _recovered = ctx.split("REPORTING_REQUIRED")
     if not active:
-        return None, [], None
+        return None, [], None, None
     message = active[-1]
     days = as_dict(message.get("variables")).get("days")
     days = days if isinstance(days, int) else None
@@ -88,13 +93,15 @@ def _reporting_required(ctx):
     if days is not None and message.get("_time") and ctx.now:
         left = ((message["_time"] + timedelta(days=days)) - ctx.now).total_seconds() / 86400.0
     if left is None:
-        return "warning", [log_evidence(message)], None
+        return "warning", [log_evidence(message)], None, "REPORTING_REQUIRED asks for an ACK; the days left are not known"
     if left < 0:
-        return "critical", [log_evidence(message, note="the deadline it announced has passed")], left
+        return ("critical", [log_evidence(message, note="the deadline it announced has passed (%s)" % days_text(left))], left,
+                "the deadline REPORTING_REQUIRED announced has passed (%s)" % days_text(left))
     if left <= ACK_WARNING_DAYS:
-        return "warning", [log_evidence(message, note="%.1f day(s) left" % left)], left
+        return ("warning", [log_evidence(message, note=days_text(left))], left,
+                "REPORTING_REQUIRED announces a deadline within %d days (%s)" % (ACK_WARNING_DAYS, days_text(left)))
     ctx.cache.setdefault("info_messages", []).append(message)
-    return None, [], left
+    return None, [], left, None
 
 
 def report_ack_overdue(ctx):
@@ -103,21 +110,21 @@ def report_ack_overdue(ctx):
     notes = []
     deadline_severity, deadline_item, days_left, deadline_note = deadline_signal(ctx)
     if deadline_severity:
-        severities.append(deadline_severity)
+        severities.append((deadline_severity, deadline_note))
         items.append(dict(deadline_item, note=deadline_note))
-    message_severity, message_items, message_left = _reporting_required(ctx)
+    message_severity, message_items, message_left, message_reason = _reporting_required(ctx)
     if message_severity:
-        severities.append(message_severity)
+        severities.append((message_severity, message_reason))
         items += message_items
         if days_left is None:
             days_left = message_left
     no_ack, _recovered = ctx.split("UTILITY_NO_ACK")
     if no_ack:
-        severities.append("error")
+        severities.append(("error", "utility mode requires an ACK every 30 days and the device reports none (UTILITY_NO_ACK)"))
         items.append(log_evidence(no_ack[-1], note="utility mode requires an ACK every 30 days"))
     if not severities:
         return []
-    severity = min(severities, key=("critical", "error", "warning").index)
+    severity, reason = min(severities, key=lambda pair: ("critical", "error", "warning").index(pair[0]))
     last_ack, command = ctx.status("usage_reporting.last_ack_received")
     items.append(evidence(command or ctx.status_command(), field="usage_reporting.last_ack_received", value=last_ack))
     role, action, commands, steps = actions.report_remedy(ctx)
@@ -129,14 +136,13 @@ def report_ack_overdue(ctx):
     if ctx.platform == "nxos":
         notes.append("NX-OS: not receiving an acknowledgment does not affect any function of the switch; syslog reminders continue until it is "
                      "received")
-    if days_left is not None and days_left < 0:
-        title = "Usage report ACK overdue by %d day(s)" % (int(-days_left) or 1)
-    elif days_left is not None:
-        title = "Usage report ACK due in %d day(s)" % max(int(days_left), 0)
+    days_left = whole_days(days_left)
+    if days_left is not None:
+        title = ("Usage report ACK %s" if days_left < 0 else "Usage report ACK due: %s") % days_text(days_left)
     else:
         title = "Usage report ACK required"
     return [make_finding(ctx, "report_ack_overdue", severity, title, ACK_EXPLANATION, items, role=role, action=action, commands=commands,
-                         manual_steps=steps, notes=notes, days_left=round(days_left, 1) if days_left is not None else None)]
+                         manual_steps=steps, notes=notes, days_left=days_left, severity_reason=reason)]
 
 
 def _failed_stat_rows(ctx):
@@ -179,7 +185,7 @@ def usage_report_failed(ctx):
     days = ctx.days_until(deadline)
     if deadline:
         items.append(evidence(command or ctx.status_command(), field="usage_reporting.next_ack_deadline", value=deadline,
-                              note="%.1f day(s) left" % days if days is not None else None))
+                              note=days_text(days) or None))
     if next_push:
         items.append(evidence(command, field="usage_reporting.next_report_push", value=next_push))
     role, action, commands, steps = actions.report_remedy(ctx, "the usage report")

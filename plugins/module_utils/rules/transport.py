@@ -26,16 +26,16 @@ from ansible_collections.smartlic.slp.plugins.module_utils.rules.topology import
 TYPE_EXPLANATION = (
     "The transport type decides where the product instance sends usage reports: smart (directly to CSSM), cslu (CSLU or SSM On-Prem), "
     "callhome, or off (no connectivity). A type that does not match the topology sends nothing where it should; in utility mode the transport "
-    "must be smart or cslu (seed: UTILITY_TRANSPORT_NOT_CONFIG, COMM_FAILED).")
+    "must be smart or cslu (Cisco SLP troubleshooting: UTILITY_TRANSPORT_NOT_CONFIG, COMM_FAILED).")
 URL_EXPLANATION = (
     "CSSM is reached only at exactly https://smartreceiver.cisco.com/licservice/license (smart transport) or "
     "https://tools.cisco.com/its/service/oddce/services/DDCEService (callhome); CSLU listens on http://<cslu_ip_or_host>:8182/cslu/v1/pi; "
     "SSM On-Prem on http(s)://<host>/cslu/v1/pi/<tenant ID> of the default local virtual account (NX-OS: a fully qualified domain name). "
-    "Any other URL makes every communication attempt fail (seed: COMM_FAILED).")
+    "Any other URL makes every communication attempt fail (Cisco SLP troubleshooting: COMM_FAILED).")
 CALLHOME_EXPLANATION = (
     "With the callhome transport, Smart Licensing messages go through the call-home profile CiscoTAC-1: it must be ACTIVE, use the http "
     "transport method and have the destination https://tools.cisco.com/its/service/oddce/services/DDCEService; on NX-OS the callhome "
-    "configuration needs destination-profile xml over http, 'transport http use-vrf <vrf>' and 'enable' (seed: COMM_FAILED, callhome).")
+    "configuration needs destination-profile xml over http, 'transport http use-vrf <vrf>' and 'enable' (Cisco SLP troubleshooting: COMM_FAILED, callhome).")
 VALID_TYPES = ("smart", "cslu", "callhome", "off")
 
 
@@ -87,8 +87,14 @@ def transport_type_mismatch(ctx):
               "Interval)." % "; ".join(commands))
     notes = [] if wanted else ["the intended transport type is unknown: pass transport_type to the transport role"]
     title = "Transport type '%s' does not match the topology%s" % (current or "unknown", " ('%s' intended)" % wanted if wanted else "")
+    if hard:
+        reason = "the configured transport cannot work as it is set"
+    elif severity == "error":
+        reason = "communication fails now and the transport type differs from the one the topology needs"
+    else:
+        reason = "nothing fails yet, but the transport type differs from the intended one"
     return [make_finding(ctx, "transport_type_mismatch", severity, title, TYPE_EXPLANATION, hard + items, role="transport", action=action,
-                         commands=commands, notes=notes)]
+                         commands=commands, notes=notes, severity_reason=reason)]
 
 
 def _url_problems(ctx):
@@ -159,8 +165,10 @@ def transport_url_incorrect(ctx):
                      "transport_url to the transport role")
         commands = ["license smart transport cslu", "license smart url cslu <http://<host>/cslu/v1/pi/<tenant ID> or http://<cslu>:8182/cslu/v1/pi>"]
     action = "Configure the correct licensing URL in global configuration mode: %s." % "; ".join(commands)
+    reason = ("communication fails now, and a wrong URL makes every attempt fail" if severity == "error" else
+              "no communication failure was recorded yet, but every attempt to this URL will fail")
     return [make_finding(ctx, "transport_url_incorrect", severity, "The licensing transport URL is wrong", URL_EXPLANATION, items,
-                         role="transport", action=action, commands=commands, notes=notes)]
+                         role="transport", action=action, commands=commands, notes=notes, severity_reason=reason)]
 
 
 def _ios_profile(ctx):

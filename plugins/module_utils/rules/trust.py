@@ -26,15 +26,15 @@ ACCOUNT = re.compile(r"account|virtual|does not (?:belong|include)|not (?:part|a
 
 MISSING_EXPLANATION = (
     "A product instance connected directly to CSSM (and any product instance in utility mode with smart transport) must establish trust "
-    "with an ID token from its Smart Account / Virtual Account before CSSM accepts its usage reports and returns ACKs and policies (seed: "
+    "with an ID token from its Smart Account / Virtual Account before CSSM accepts its usage reports and returns ACKs and policies (Cisco SLP troubleshooting: "
     "UTILITY_TRUST_CODE, POLICY_REMOVED, NX-OS 'Failed to receive Report Acknowledgment').")
 ALREADY_EXPLANATION = (
     "Trust codes are node-locked to the UDI of the product instance: if the UDI is already registered and another trust code is installed, "
-    "installation fails unless the force keyword asks CSSM to create a new trust code even if one already exists (seed: "
+    "installation fails unless the force keyword asks CSSM to create a new trust code even if one already exists (Cisco SLP troubleshooting: "
     "TRUST_CODE_INSTALL_FAILED).")
 ACCOUNT_EXPLANATION = (
     "The Smart Account or Virtual Account for which the ID token was generated does not include this product instance: the token applies "
-    "only to the product instances of that account (seed: TRUST_CODE_INSTALL_FAILED, Smart Account-Virtual Account mismatch).")
+    "only to the product instances of that account (Cisco SLP troubleshooting: TRUST_CODE_INSTALL_FAILED, Smart Account-Virtual Account mismatch).")
 
 
 def trust_failure_cause(ctx, message):
@@ -81,11 +81,11 @@ def trust_code_missing(ctx):
     if ctx.trust_installed() is True:
         return []
     items = []
-    severity = None
+    severity = reason = None
     active, _recovered = ctx.split("UTILITY_TRUST_CODE")
     if active:
         items.append(log_evidence(active[-1]))
-        severity = "error"
+        severity, reason = "error", "the device logged UTILITY_TRUST_CODE: utility mode cannot report without trust"
     installed = ctx.trust_installed()
     transport, source = ctx.transport_type()
     if installed is False and ctx.topology == "direct_smart":
@@ -93,12 +93,15 @@ def trust_code_missing(ctx):
         items.append(evidence(source, field="transport.type", value=transport, note="connected directly to CSSM"))
         if ctx.utility_enabled():
             items.append(evidence(ctx.status("utility.enabled")[1], field="utility.enabled", value=True, note="utility mode with smart transport"))
-            severity = "error"
+            severity, reason = "error", reason or "utility mode with smart transport requires trust, and none is installed"
         elif comm.state(ctx)["failing"]:
-            severity = severity or "error"
+            if not severity:
+                severity, reason = "error", "communication with CSSM fails now, and CSSM accepts reports only from a trusted device"
         elif not ctx.usage().get("last_ack_received"):
             # Nothing fails yet, but CSSM has never acknowledged a report and will not without trust.
-            severity = severity or "warning"
+            if not severity:
+                severity, reason = "warning", ("no communication failure yet, but no ACK was ever received and CSSM sends none "
+                                               "without trust")
         removed, _history = ctx.split("POLICY_REMOVED")
         if removed and severity:
             items.append(log_evidence(removed[-1], note="the policy was removed and CSSM returns it only once trust is established"))
@@ -113,7 +116,7 @@ def trust_code_missing(ctx):
     ]
     return [make_finding(ctx, "trust_code_missing", severity, "No trust code is installed", MISSING_EXPLANATION, items, role="trust_token",
                          action="Establish trust with an ID token from the product instance's Virtual Account: %s." % command, commands=[command],
-                         manual_steps=steps)]
+                         manual_steps=steps, severity_reason=reason)]
 
 
 def trust_code_already_installed(ctx):
@@ -157,7 +160,7 @@ def account_mismatch(ctx):
     notes = []
     if confidence == "low":
         notes.append("the failure reason names no cause: the clock is synchronised and no trust code is installed, which leaves the account "
-                     "mismatch among the seed's reasons")
+                     "mismatch among the causes Cisco lists")
     account, command = ctx.status("account")
     if command:
         account = as_dict(account)

@@ -21,11 +21,11 @@ from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import (
 HTTP_CLIENT_EXPLANATION = (
     "A TLS or SSL handshake failure caused by a missing client certificate: the certificate is required for TLS authentication of both "
     "sides, and a recent server upgrade may have caused it to be removed. This applies to a product instance connected directly to CSSM; the "
-    "secure HTTP client must use the certificate of the trustpoint SLA-TrustPoint (seed: COMM_FAILED).")
+    "secure HTTP client must use the certificate of the trustpoint SLA-TrustPoint (Cisco SLP troubleshooting: COMM_FAILED).")
 SLA_EXPLANATION = (
     "The trustpoint SLA-TrustPoint holds the Cisco licensing CA certificates the product instance uses to accept the server's certificate; "
-    "for SSM On-Prem (both forms of communication) the seed requires it with 'enrollment terminal' and 'revocation-check none'. Without it "
-    "the TLS connection to CSSM or SSM On-Prem fails (seed: COMM_FAILED, SSM On-Prem).")
+    "for SSM On-Prem (both forms of communication) Cisco requires it with 'enrollment terminal' and 'revocation-check none'. Without it "
+    "the TLS connection to CSSM or SSM On-Prem fails (Cisco SLP troubleshooting: COMM_FAILED, SSM On-Prem).")
 TLS_TOPOLOGIES = ("direct_smart", "callhome", "onprem", None)
 
 
@@ -68,12 +68,13 @@ def http_client_trustpoint_missing(ctx):
     severity = "error"
     confidence = "high" if tls and config else "medium"
     commands = ["ip http client secure-trustpoint %s" % SLA_TRUSTPOINT]
-    action = ("Configure '%s' in global configuration mode so that the secure HTTP client presents the certificate of %s; the seed notes "
-              "that this failure does not disrupt the configuration itself." % (commands[0], SLA_TRUSTPOINT))
+    action = ("Configure '%s' in global configuration mode so that the secure HTTP client presents the certificate of %s; Cisco's "
+              "troubleshooting guide notes that this failure does not disrupt the configuration itself." % (commands[0], SLA_TRUSTPOINT))
     notes = [] if names is not None else ["the running-config was not captured: whether the line is configured is unknown"]
     return [make_finding(ctx, "http_client_trustpoint_missing", severity, "TLS handshake fails: the HTTP client trustpoint is not set",
                          HTTP_CLIENT_EXPLANATION, tls + config, role="trustpoint", action=action, commands=commands, confidence=confidence,
-                         notes=notes)]
+                         notes=notes, severity_reason="the TLS handshake with the licensing server fails now" if tls else
+                         "communication with CSSM fails now, the line is missing and no other cause was found")]
 
 
 def _sla_trustpoint(ctx):
@@ -115,9 +116,15 @@ def sla_trustpoint_missing(ctx):
     action = ("Configure the trustpoint in global configuration mode and accept the necessary certificates: %s; then save with 'copy "
               "running-config startup-config'." % "; ".join(line.strip() for line in commands))
     notes = [] if known else ["the running-config was not captured: the trustpoint configuration is unknown"]
+    if tls:
+        reason = "the TLS connection fails now"
+    elif severity == "error":
+        reason = "communication fails now, and no other cause was found"
+    else:
+        reason = "the trustpoint is missing or incomplete, but communication fails for another cause or not yet"
     return [make_finding(ctx, "sla_trustpoint_missing", severity, "Trustpoint %s is missing or not set up for licensing" % SLA_TRUSTPOINT,
                          SLA_EXPLANATION, config + tls, role="trustpoint", action=action, commands=commands,
-                         confidence="high" if config else "medium", notes=notes)]
+                         confidence="high" if config else "medium", notes=notes, severity_reason=reason)]
 
 
 RULES = (http_client_trustpoint_missing, sla_trustpoint_missing)

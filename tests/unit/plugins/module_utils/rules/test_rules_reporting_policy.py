@@ -15,8 +15,10 @@ def test_offline_ack_deadline_passed_on_the_device_clock():
     assert_shape(finding)
     assert finding["severity"] == "critical"
     assert finding["topology"] == "offline"
-    # Feb 06 2024 deadline, device clock Jun 12 2024
-    assert finding["days_left"] == -127.0
+    # Feb 06 2024 10:31 deadline, device clock Jun 12 2024 10:00: 126.98 days past, 126 whole days, shown once everywhere
+    assert finding["days_left"] == -126
+    assert finding["title"] == "Usage report ACK overdue by 126 day(s)"
+    assert "the Next ACK deadline has passed: overdue by 126 day(s)" in finding["severity_reason"]
     assert finding["remediation"]["role"] is None
     assert finding["remediation"]["commands"] == ["license smart save usage all file bootflash:usage.txt"]
     steps = "\n".join(finding["remediation"]["manual_steps"])
@@ -37,7 +39,8 @@ def test_reporting_required_with_five_days_left_cslu():
     assert finding["topology"] == "cslu_push"
     assert finding["remediation"]["role"] == "sync"
     assert finding["remediation"]["commands"] == ["license smart sync all"]
-    assert 4.9 < finding["days_left"] <= 5.1
+    assert finding["days_left"] == 5
+    assert finding["title"] == "Usage report ACK due: 5 day(s) left"
     assert "REPORTING_REQUIRED" in evidence_text(finding)
 
 
