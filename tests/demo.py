@@ -40,6 +40,15 @@ def actionable_ids(report_dir, host):
     return sorted({finding["id"] for finding in document.get("findings", []) if finding.get("severity") in ACTIONABLE})
 
 
+def device_status(report_dir, host):
+    """The host's status word in its diagnose report (action, unusable, info or ok, as every report says it), or 'no report'."""
+    path = os.path.join(report_dir, "%s.json" % host)
+    if not os.path.exists(path):
+        return "no report"
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle).get("status") or "no report"
+
+
 def step(title, workdir, playbook, *args):
     """Run one playbook, print a one-line result, return the CompletedProcess."""
     started = time.monotonic()
@@ -100,8 +109,9 @@ def main(argv=None):
     for host in hosts:
         was, now = actionable_ids(before, host), actionable_ids(after, host)
         platform = lab.platform(host)
-        before_text = ", ".join(was) if was else ("-" if was is not None else "no report")
-        after_text = ", ".join(now) if now else ("clean" if now is not None else "no report")
+        # Nothing needs action: the report's own status word (docs/diagnosis.md "Device status").
+        before_text = ", ".join(was) if was else device_status(before, host)
+        after_text = ", ".join(now) if now else device_status(after, host)
         print("%-34s %-5s  %-44s %s" % (host, platform, before_text, after_text))
     print()
     print("HTML fleet report, before: %s" % os.path.join(before, "fleet-report.html"))

@@ -208,3 +208,16 @@ def test_one_status_vocabulary_in_json_markdown_and_html(fleet, tmp_path):
         assert '<span class="badge sev-%s">%s</span>' % ("error" if name == "action" else name, name) in page
     for word in ("clean", "need action", "info only", ">OK<", " OK,"):
         assert word not in markdown and word not in page, word
+
+
+def test_the_demo_table_says_what_the_reports_say(fleet, tmp_path):
+    """`make demo` prints the report's status word where nothing needs action (it said 'clean' where reports said 'info')."""
+    from tests import demo  # pylint: disable=import-outside-toplevel
+
+    results = [fleet["ios_direct_healthy.txt"], fleet["nxos-leaf.txt"], fleet["ios_dns_missing.txt"]]
+    report.write_reports(str(tmp_path), results)
+    # Live, the report of a host is <inventory hostname>.json; from captures it is <capture stem>.json.
+    words = {result["name"]: demo.device_status(str(tmp_path), result["name"]) for result in results}
+    assert sorted(words.values()) == ["action", "info", "ok"]
+    assert set(words.values()) <= set(report.STATUSES)
+    assert demo.device_status(str(tmp_path), "no-such-host") == "no report"
