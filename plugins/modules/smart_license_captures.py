@@ -61,7 +61,7 @@ options:
     default: false
   progress_interval:
     description:
-      - On a long run, print a progress line (C(400/1000 capture files diagnosed (40%, 210 per second))) at most every
+      - On a long run, print a progress line (V(400/1000 capture files diagnosed (40%, 210 per second\))) at most every
         this many seconds, and a last one when the run ends. A run shorter than this prints none.
       - V(0) prints one line per file.
     type: float
