@@ -15,7 +15,8 @@ description:
   - Combines a plan of C(smartlic.slp.slp_remediation_plan), what each role returned, the failures caught and the
     findings of the second diagnosis into the host's summary, as written by the playbook C(smartlic.slp.remediate).
   - A configuration role (ntp, dns, trustpoint, transport) whose findings the second diagnosis still reports counts
-    as failed, whatever it sent.
+    as failed, whatever it sent, unless the role reported its fix C(pending) (the device took it; the effect, such as
+    NTP synchronisation or an ACK from CSSM, has not arrived yet).
 positional: host, results, failures, findings_after, check_mode, report_dir
 options:
   _input:
@@ -82,10 +83,18 @@ _value:
       type: list
       elements: str
     roles:
-      description: "Per role: C(status) (ok, changed, would_change, failed, blocked), C(commands), C(reason), C(msg), C(manual_steps)."
+      description:
+        - "Per role: C(status) (ok, changed, would_change, failed, blocked, pending, deferred), C(commands), C(reason), C(msg),
+          C(manual_steps), and for pending and deferred C(recheck_after) (when to run C(smartlic.slp.diagnose) again)."
+        - C(pending) means the device took the fix and its effect has not shown yet; C(deferred) that the role did not run
+          because it needs a synchronised clock and the host's ntp fix is pending.
       type: dict
     failed:
       description: The roles that failed.
+      type: list
+      elements: str
+    pending:
+      description: The roles whose fix is pending or deferred (not failed).
       type: list
       elements: str
     manual:

@@ -15,10 +15,22 @@ from __future__ import annotations
 import ast
 import re
 import time
+from datetime import datetime, timezone
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import parse_iso, to_iso
 
 MASK = "********"
+
+# How long after a fix was sent its effect usually reaches the device: when a "pending" fix is worth a second look.
+# ACK: "In direct connectivity mode, acknowledgment takes around 15 minutes to be updated on the switch" and "After
+# the sync is completed, wait for 15 minutes to receive acknowledgment" (NX-OS troubleshooting, seed 001 lines 248, 295).
+ACK_EXPECTED_SECONDS = 900
+# Trust code: Cisco gives no figure. The device sends the ID token to CSSM in one HTTPS exchange and logs
+# TRUST_CODE_INSTALL_SUCCESS or _FAILED when the answer comes; five minutes leaves room for a slow CSSM or proxy.
+TRUST_EXPECTED_SECONDS = 300
+# NTP: a new server is polled every 64 s at first (minpoll 6, RFC 5905) and selected after a few good samples,
+# so a clock usually synchronises within about five minutes; ten minutes leaves room for a large first offset.
+NTP_EXPECTED_SECONDS = 600
 
 # Lines of EXEC output that mean the device refused the command.
 _REFUSED = re.compile(
@@ -104,14 +116,42 @@ def wait_for(probe, timeout, interval, sleep=None, clock=None):
         sleep(min(max(interval or 1, 0.1), remaining))
 
 
+def utc_text(epoch):
+    """``2026-11-22T17:51:02Z`` for a POSIX time."""
+    return datetime.fromtimestamp(epoch, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def pending(sent, expected_seconds, waited=0.0, now=None):
+    """What a fix that the device took but whose effect has not shown yet needs: what was sent, when, when to look again.
+
+    ``expected_seconds`` is how long the effect usually takes from the moment of sending; ``waited`` the
+    seconds already spent waiting since then; ``now`` the controller's POSIX time (default: now).
+    """
+    now = time.time() if now is None else now
+    sent_at = now - max(0.0, float(waited or 0))
+    recheck = utc_text(max(sent_at + float(expected_seconds or 0), now + 60.0))
+    return {
+        "sent": list(sent or []),
+        "sent_at": utc_text(sent_at),
+        "recheck_after": recheck,
+        "how": "re-run smartlic.slp.diagnose after %s" % recheck,
+    }
+
+
 # --- trust code ------------------------------------------------------------------------------------
 
 
-def trust_command(token, scope=None, force=False):
-    """``license smart trust idtoken TOKEN [local|all] [force]``."""
+def trust_command(token, scope=None, force=False, platform="ios"):
+    """The privileged EXEC trust command of the platform.
+
+    IOS XE: ``license smart trust idtoken TOKEN {local|all} [force]``, the scope keyword is required (Cisco
+    "Troubleshooting Smart Licensing Using Policy", IOS XE, seed 000 line 382). NX-OS: ``license smart trust idtoken TOKEN
+    [force]``, no scope keyword (Cisco Nexus NX-OS Smart Licensing Using Policy user guide, troubleshooting, seed 001
+    line 25).
+    """
     words = ["license smart trust idtoken", str(token)]
-    if scope in ("local", "all"):
-        words.append(scope)
+    if platform != "nxos":
+        words.append(scope if scope in ("local", "all") else "local")
     if force:
         words.append("force")
     return " ".join(words)
@@ -183,8 +223,15 @@ def trust_renewed(before, after, scope="local"):
 # --- usage reporting / ACK -------------------------------------------------------------------------
 
 
-def sync_command(scope="all"):
-    """``license smart sync all|local``."""
+def sync_command(scope="all", platform="ios"):
+    """The privileged EXEC sync command of the platform.
+
+    IOS XE: ``license smart sync {all|local}``, the keyword is required (Cisco "Command Reference for Smart
+    Licensing Using Policy"; the prose of seed 000 writes it bare). NX-OS: bare ``license smart sync`` (Cisco Nexus NX-OS Smart Licensing Using
+    Policy user guide, troubleshooting, seed 001 line 291).
+    """
+    if platform == "nxos":
+        return "license smart sync"
     return "license smart sync %s" % ("local" if scope == "local" else "all")
 
 

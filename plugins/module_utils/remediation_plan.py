@@ -11,8 +11,14 @@ reporting), and says which roles cannot run for lack of a setting.
 ``summarize(plan, results, ...)`` turns what each role returned, the
 failures caught and the findings of the second diagnosis into the host's
 remediation summary: one status per role (ok, changed, would_change, failed,
-blocked), the findings a person must handle and why, and one line per item
-for people.
+blocked, pending, deferred), the findings a person must handle and why, and
+one line per item for people.
+
+``pending``: the device took the fix but its effect has not shown yet (an ACK
+from CSSM takes about 15 minutes, a trust code one answer from CSSM, NTP a few
+polls): not a failure; the entry says what was sent and when to run the
+diagnosis again. ``deferred``: the role did not run because it needs a
+synchronised clock and the ntp fix of the same host is still pending.
 
 Pure Python, no Ansible imports; it never sees a secret (only whether an ID
 token was given).
@@ -38,7 +44,12 @@ ROLE_FINDINGS = {
 # Roles whose result the second diagnosis checks (trust_token and sync re-read the device themselves).
 CONFIG_ROLES = ("ntp", "dns", "trustpoint", "transport")
 
-STATUSES = ("ok", "changed", "would_change", "failed", "blocked")
+STATUSES = ("ok", "changed", "would_change", "failed", "blocked", "pending", "deferred")
+
+# Roles that need a synchronised clock (CSSM rejects a timestamp mismatch: "Trust code installation failed",
+# "Timestamp mismatch", seeds 000 / 001): while the ntp fix of a host is pending, playbooks/tasks/remediate_role.yml
+# defers them (plan()["clock_roles"]).
+CLOCK_ROLES = ("trust_token", "sync")
 
 
 def _unique(items):
@@ -103,10 +114,11 @@ def plan(findings, settings=None, only=None, skip=None):
     ``transport_url``, ``has_id_token`` (bool) and ``trust_force`` (bool).
     ``only`` / ``skip`` narrow the roles by name.
 
-    Returns ``{findings, ids, wanted, blocked, roles, cslu_local}``: the
-    actionable findings and their ids, the roles the findings ask for
-    (narrowed), why some of them cannot run, the roles that run, and the
-    address ``cslu-local`` must resolve to (only when the transport relies on it).
+    Returns ``{findings, ids, wanted, blocked, roles, cslu_local, clock_roles}``:
+    the actionable findings and their ids, the roles the findings ask for
+    (narrowed), why some of them cannot run, the roles that run, the address
+    ``cslu-local`` must resolve to (only when the transport relies on it), and
+    the roles that run but wait for a pending ntp fix.
     """
     settings = as_dict(settings)
     only = as_list(only)
@@ -130,13 +142,31 @@ def plan(findings, settings=None, only=None, skip=None):
         "blocked": blocked,
         "roles": [role for role in wanted if role not in blocked],
         "cslu_local": cslu_local,
+        "clock_roles": [role for role in wanted if role not in blocked and role in CLOCK_ROLES],
     }
+
+
+def _pending_entry(result, sent, left):
+    info = as_dict(result.get("pending"))
+    how = text(info.get("how")) or "re-run smartlic.slp.diagnose later"
+    what = ("sent " + "; ".join(sent)) if sent else "sent earlier (nothing new to send)"
+    reason = "%s; the device took it but its effect has not shown yet: %s" % (what, how)
+    if left:
+        reason += " (until then the diagnosis still reports %s)" % ", ".join(left)
+    entry = {"status": "pending", "commands": sent, "reason": reason, "recheck_after": info.get("recheck_after")}
+    return entry
 
 
 def _role_entry(role, the_plan, result, failure, left, check_mode, where):
     sent = as_list(result.get("would_run")) + as_list(result.get("commands"))
+    outcome = text(result.get("outcome"))
     if role in the_plan["blocked"]:
         entry = {"status": "blocked", "reason": the_plan["blocked"][role]}
+    elif failure is None and outcome == "deferred":
+        entry = {"status": "deferred", "commands": [], "reason": text(result.get("msg")) or "deferred",
+                 "recheck_after": as_dict(result.get("pending")).get("recheck_after")}
+    elif failure is None and outcome == "pending" and not check_mode:
+        entry = _pending_entry(result, sent, left)
     elif failure is not None:
         reason = one_line(failure)
         commands = as_list(result.get("commands"))
@@ -250,6 +280,7 @@ def summarize(host, the_plan, results=None, failures=None, findings_after=None, 
         "remaining": after,
         "roles": roles,
         "failed": [role for role, entry in roles.items() if entry["status"] == "failed"] + ([AFTER_FAILED] if failures.get(AFTER_FAILED) is not None else []),
+        "pending": [role for role, entry in roles.items() if entry["status"] in ("pending", "deferred")],
         "manual": manual,
         "lines": lines or ["nothing to fix"],
     }

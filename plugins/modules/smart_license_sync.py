@@ -13,10 +13,16 @@ version_added: 1.0.0
 author:
   - smartlic contributors (@smartlic)
 description:
-  - O(operation=sync) runs the privileged EXEC command C(license smart sync all|local) when a usage report
+  - O(operation=sync) runs the privileged EXEC command C(license smart sync {all|local}) on IOS XE (the keyword is
+    required: Cisco "Command Reference for Smart Licensing Using Policy") or C(license smart sync) on NX-OS (no keyword:
+    Cisco Nexus NX-OS Smart Licensing Using Policy user guide, troubleshooting) when a usage report
     ACK is missing, overdue or due within O(due_within_days) days (or always with O(force=true)), then waits,
-    bounded by O(wait_timeout), until C(Last ACK received) in C(show license status) changes.
+    bounded by O(wait_timeout), until C(Last ACK received) in C(show license status) changes, or the log shows
+    a new C(COMM_FAILED) or C(POLICY_INSTALL_FAILED) message (a failure).
     For topologies where the product instance initiates communication (direct to CSSM, CSLU or SSM On-Prem).
+  - In direct mode the ACK takes about 15 minutes to reach the device (Cisco NX-OS troubleshooting: "After the sync
+    is completed, wait for 15 minutes to receive acknowledgment"). When no new ACK shows within O(wait_timeout),
+    the outcome is V(pending), not a failure: RV(pending) says what was sent and when to look again.
   - O(operation=save_usage) runs C(license smart save usage all file FILE) for the offline topology
     (no connectivity to CSSM and no CSLU), unless FILE is already on the device, and can return the file
     content read with C(more FILE).
@@ -44,7 +50,9 @@ options:
     choices: [sync, save_usage, import]
     default: sync
   scope:
-    description: For O(operation=sync), V(all) synchronises every member of an HA set, V(local) the active one.
+    description:
+      - For O(operation=sync) on IOS XE, V(all) synchronises every member of an HA set, V(local) the active one.
+      - NX-OS has no keyword (C(license smart sync)); the option is ignored there.
     type: str
     choices: [all, local]
     default: all
@@ -83,20 +91,25 @@ options:
     type: str
     choices: [ios, nxos]
   wait_timeout:
-    description: Seconds to wait for C(Last ACK received) to change after sync or import. V(0) checks once.
+    description:
+      - Seconds to wait for C(Last ACK received) to change after sync or import. V(0) checks once.
+      - A direct ACK takes about 15 minutes; when it has not come in time the outcome is V(pending).
     type: int
     default: 120
   wait_interval:
     description: Seconds between two reads of C(show license status) while waiting.
     type: int
     default: 5
-  fail_on_timeout:
-    description: Fail when no new ACK arrives within O(wait_timeout); with V(false) the outcome is V(timeout) and the task succeeds.
+  fail_on_pending:
+    description:
+      - Fail when no new ACK arrives within O(wait_timeout) (outcome V(pending)). With V(false) the task succeeds and
+        RV(pending) says when to look again.
     type: bool
-    default: true
+    default: false
+    aliases: [fail_on_timeout]
 notes:
-  - In direct mode CSSM may take about 15 minutes to return the ACK; raise O(wait_timeout) or set
-    O(fail_on_timeout=false) and check again later.
+  - In direct mode CSSM takes about 15 minutes to return the ACK; the default O(wait_timeout) does not wait that long
+    and reports V(pending): run C(smartlic.slp.diagnose) again after RV(pending.recheck_after).
 seealso:
   - module: smartlic.slp.smart_license_trust
 """
@@ -112,7 +125,8 @@ EXAMPLES = r"""
     scope: all
 
 # Commands fired:
-#   license smart sync all
+#   license smart sync all      (IOS XE)
+#   license smart sync          (NX-OS)
 #
 # After: show license status
 #   Last ACK received: Nov 22 17:55:10 2026 UTC
@@ -146,7 +160,8 @@ would_run:
 outcome:
   description:
     - V(skipped) (nothing needed), V(check_mode) (would run), V(acked) (a new ACK arrived), V(saved) (usage file written),
-      V(failed) (the device refused the command) or V(timeout) (no new ACK in time).
+      V(failed) (the device refused the command, or logged C(COMM_FAILED) / C(POLICY_INSTALL_FAILED) after it) or
+      V(pending) (the device took the command; no new ACK yet within O(wait_timeout)).
   returned: always
   type: str
   sample: acked
@@ -175,6 +190,20 @@ file_existed:
   returned: when O(operation=save_usage)
   type: bool
   sample: false
+pending:
+  description:
+    - When RV(outcome) is V(pending), what was sent, when (C(sent_at), controller UTC), when to look again
+      (C(recheck_after)) and how (C(how)).
+  returned: when RV(outcome) is V(pending)
+  type: dict
+  sample: {"sent": ["license smart sync all"], "sent_at": "2026-11-22T17:40:10Z", "recheck_after": "2026-11-22T17:55:10Z",
+           "how": "re-run smartlic.slp.diagnose after 2026-11-22T17:55:10Z"}
+failures:
+  description: New C(COMM_FAILED) / C(POLICY_INSTALL_FAILED) log lines seen after a sync or import.
+  returned: always
+  type: list
+  elements: str
+  sample: ["%SMART_LIC-3-COMM_FAILED: Communications failure with the Cisco Smart Software Manager (CSSM) : Connection timed out"]
 waited:
   description: Seconds spent waiting for a new ACK.
   returned: always
@@ -190,6 +219,12 @@ from ansible_collections.smartlic.slp.plugins.module_utils import license_action
 from ansible_collections.smartlic.slp.plugins.module_utils.cli_session import CliSession
 
 _MISSING_FILE = ("no such file", "not found", "error opening", "does not exist", "invalid path")
+# The log lines that say a sync or import failed after the device took the command (seed 000 / 001 message names).
+LOG_COMMANDS = {
+    "ios": "show logging | include FAILED",
+    "nxos": "show logging logfile | include FAILED",
+}
+_FAILURE_EVENTS = ("COMM_FAILED", "POLICY_INSTALL_FAILED")
 
 
 class LicenseSync(CliSession):
@@ -211,22 +246,35 @@ class LicenseSync(CliSession):
 
     def _send(self, result, command, status, wait):
         """Send ``command`` (or report it in check mode) and wait for a new ACK when ``wait``."""
-        if self.preview_exec(result, command) or self.send_exec(result, command, command):
+        if self.preview_exec(result, command):
+            return result
+        log_command = LOG_COMMANDS[self.platform()] if wait else None
+        log_before = self.run_command(log_command) if wait else ""
+        if self.send_exec(result, command, command):
             return result
         if not wait:
             return result
 
         def probe():
+            failures = [line for line in actions.new_lines(log_before, self.run_command(log_command))
+                        if any(event in line.upper() for event in _FAILURE_EVENTS)]
+            if failures:
+                return ("failed", failures, None)
             after = self.read("show license status")
-            return after if actions.ack_renewed(status, after) else None
+            return ("acked", [], after) if actions.ack_renewed(status, after) else None
 
-        after, waited, probes = actions.wait_for(probe, self.params["wait_timeout"], self.params["wait_interval"])
+        outcome, waited, probes = actions.wait_for(probe, self.params["wait_timeout"], self.params["wait_interval"])
         result["waited"] = waited
-        if after is None:
-            result.update(outcome="timeout", ack_after=actions.ack_summary(self.read("show license status")),
-                          msg="sent '%s' but Last ACK received did not change within %s s (%d reads)" % (command, self.params["wait_timeout"], probes))
+        if outcome is None:
+            info = actions.pending([command], actions.ACK_EXPECTED_SECONDS, waited)
+            result.update(outcome="pending", pending=info, ack_after=actions.ack_summary(self.read("show license status")),
+                          msg="pending: the device took '%s'; Last ACK received has not changed yet after %s s (%d reads), the ACK "
+                          "can take about 15 minutes: %s" % (command, self.params["wait_timeout"], probes, info["how"]))
+        elif outcome[0] == "failed":
+            result.update(outcome="failed", failures=outcome[1], ack_after=actions.ack_summary(self.read("show license status")),
+                          msg="'%s' failed: %s" % (command, "; ".join(outcome[1])))
         else:
-            result.update(outcome="acked", ack_after=actions.ack_summary(after),
+            result.update(outcome="acked", ack_after=actions.ack_summary(outcome[2]),
                           msg="new ACK received after '%s' (%s s)" % (command, waited))
         return result
 
@@ -234,7 +282,8 @@ class LicenseSync(CliSession):
 
     def run(self):
         status = self.read("show license status")
-        result = {"changed": False, "commands": [], "would_run": [], "waited": 0.0, "ack_before": actions.ack_summary(status), "reason": ""}
+        result = {"changed": False, "commands": [], "would_run": [], "failures": [], "waited": 0.0, "ack_before": actions.ack_summary(status),
+                  "reason": ""}
         return getattr(self, "_" + self.params["operation"])(result, status)
 
     def _sync(self, result, status):
@@ -246,7 +295,7 @@ class LicenseSync(CliSession):
             if not due:
                 result.update(outcome="skipped", msg="no sync needed: %s" % result["reason"])
                 return result
-        return self._send(result, actions.sync_command(self.params["scope"]), status, wait=True)
+        return self._send(result, actions.sync_command(self.params["scope"], self.platform()), status, wait=True)
 
     def _save_usage(self, result, status):
         path = self.params["file"]
@@ -288,7 +337,7 @@ def main():
             "platform": {"type": "str", "choices": ["ios", "nxos"]},
             "wait_timeout": {"type": "int", "default": 120},
             "wait_interval": {"type": "int", "default": 5},
-            "fail_on_timeout": {"type": "bool", "default": True},
+            "fail_on_pending": {"type": "bool", "default": False, "aliases": ["fail_on_timeout"]},
         },
         required_if=[("operation", "save_usage", ["file"]), ("operation", "import", ["file"])],
         supports_check_mode=True,
@@ -297,7 +346,7 @@ def main():
         result = LicenseSync(module).run()
     except ConnectionError as error:
         module.fail_json(msg=to_text(error))
-    if result["outcome"] == "failed" or (result["outcome"] == "timeout" and module.params["fail_on_timeout"]):
+    if result["outcome"] == "failed" or (result["outcome"] == "pending" and module.params["fail_on_pending"]):
         module.fail_json(**result)
     module.exit_json(**result)
 

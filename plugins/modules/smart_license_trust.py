@@ -13,13 +13,17 @@ version_added: 1.0.0
 author:
   - smartlic contributors (@smartlic)
 description:
-  - Runs the privileged EXEC command C(license smart trust idtoken TOKEN local|all [force]) when the device
-    has no trust code installed (or when O(force=true)), then waits, bounded by O(wait_timeout), until
-    C(show license status) shows a new trust code timestamp or the log shows a new
-    C(TRUST_CODE_INSTALL_FAILED) message, and reports which.
+  - Runs the privileged EXEC command C(license smart trust idtoken TOKEN {local|all} [force]) on IOS XE
+    (Cisco "Troubleshooting Smart Licensing Using Policy") or C(license smart trust idtoken TOKEN [force]) on NX-OS
+    (Cisco Nexus NX-OS Smart Licensing Using Policy user guide: no scope keyword) when the device has no trust code
+    installed (or when O(force=true)), then waits, bounded by O(wait_timeout), until C(show license status) shows a
+    new trust code timestamp or the log shows a new C(TRUST_CODE_INSTALL_FAILED) message, and reports which.
+  - The device answers CSSM's reply some time after the command. When neither shows within O(wait_timeout), the
+    outcome is V(pending), not a failure: the device took the command and the answer is on its way. RV(pending) says
+    what was sent and when to look again (re-run C(smartlic.slp.diagnose)).
   - Skipped when a trust code is already installed on every UDI the scope covers and O(force=false).
   - The token is never returned, logged or shown in diffs; commands are reported as
-    C(license smart trust idtoken ******** local).
+    C(license smart trust idtoken ******** local) (IOS XE) or C(license smart trust idtoken ********) (NX-OS).
   - In check mode nothing is sent to the device except read-only C(show) commands; the command that
     would run is returned in RV(would_run).
   - Runs on the controller over an C(ansible.netcommon.network_cli) connection with
@@ -45,8 +49,9 @@ options:
     required: true
   scope:
     description:
-      - V(local) installs the trust code on the active device only, V(all) on every member of an HA set.
+      - IOS XE only. V(local) installs the trust code on the active device only, V(all) on every member of an HA set.
       - V(auto) chooses V(all) when C(show license udi) lists more than one UDI, else V(local).
+      - NX-OS has no scope keyword; the option is ignored there.
     type: str
     choices: [auto, local, all]
     default: auto
@@ -66,6 +71,7 @@ options:
   wait_timeout:
     description:
       - Seconds to wait for the new trust code (or a failure message) after the command. V(0) checks once.
+      - When neither shows in time the outcome is V(pending) (the task does not fail).
     type: int
     default: 120
   wait_interval:
@@ -90,7 +96,8 @@ EXAMPLES = r"""
     wait_timeout: 120
 
 # Commands fired:
-#   license smart trust idtoken ******** local
+#   license smart trust idtoken ******** local      (IOS XE)
+#   license smart trust idtoken ********            (NX-OS)
 #
 # After: show license status
 #   Trust Code Installed: Nov 22 17:51:02 2026 UTC
@@ -124,15 +131,24 @@ would_run:
 outcome:
   description:
     - V(skipped) (a trust code is installed), V(check_mode) (would run), V(installed) (new trust code seen),
-      V(failed) (the device refused the command or logged C(TRUST_CODE_INSTALL_FAILED)) or V(timeout).
+      V(failed) (the device refused the command or logged C(TRUST_CODE_INSTALL_FAILED)) or V(pending) (the device took the
+      command; neither a new trust code nor a failure message showed within O(wait_timeout)).
   returned: always
   type: str
   sample: installed
 scope:
-  description: The scope used (V(local) or V(all)).
+  description: The scope used on IOS XE (V(local) or V(all)); V(null) on NX-OS, whose command has no scope.
   returned: always
   type: str
   sample: local
+pending:
+  description:
+    - When RV(outcome) is V(pending), what was sent (token masked), when (C(sent_at), controller UTC), when to look
+      again (C(recheck_after)) and how (C(how)).
+  returned: when RV(outcome) is V(pending)
+  type: dict
+  sample: {"sent": ["license smart trust idtoken ******** local"], "sent_at": "2026-11-22T17:49:00Z",
+           "recheck_after": "2026-11-22T17:54:00Z", "how": "re-run smartlic.slp.diagnose after 2026-11-22T17:54:00Z"}
 force:
   description: Whether the C(force) keyword was (or would be) used.
   returned: always
@@ -183,22 +199,29 @@ class TrustCodeInstaller(CliSession):
 
     def run(self):
         params = self.module.params
-        scope = actions.choose_scope(params["scope"], self.read("show license udi") if params["scope"] == "auto" else None)
+        platform = self.platform()
+        if platform == "nxos":
+            # No scope keyword on NX-OS: the check covers the active UDI.
+            scope, shown_scope = "local", None
+        else:
+            scope = actions.choose_scope(params["scope"], self.read("show license udi") if params["scope"] == "auto" else None)
+            shown_scope = scope
         force = params["force"]
         status = self.read("show license status")
         result = {
             "changed": False, "commands": [], "would_run": [], "failures": [], "waited": 0.0,
-            "scope": scope, "force": force, "trust_code_before": actions.trust_summary(status),
+            "scope": shown_scope, "force": force, "trust_code_before": actions.trust_summary(status),
         }
         if not force and actions.trust_installed(status, scope):
-            result.update(outcome="skipped", msg="a trust code is already installed (%s scope); nothing sent" % scope)
+            result.update(outcome="skipped", msg="a trust code is already installed%s; nothing sent" % (
+                " (%s scope)" % shown_scope if shown_scope else ""))
             return result
 
-        command = actions.trust_command(self.token, scope, force)
-        shown = actions.trust_command(actions.MASK, scope, force)
+        command = actions.trust_command(self.token, scope, force, platform)
+        shown = actions.trust_command(actions.MASK, scope, force, platform)
         if self.preview_exec(result, shown):
             return result
-        log_command = LOG_COMMANDS[self.platform()]
+        log_command = LOG_COMMANDS[platform]
         log_before = self.run_command(log_command)
         refused = self.send_exec(result, command, shown)
         if refused:
@@ -217,9 +240,10 @@ class TrustCodeInstaller(CliSession):
         outcome, waited, probes = actions.wait_for(probe, params["wait_timeout"], params["wait_interval"])
         result["waited"] = waited
         if outcome is None:
-            result.update(outcome="timeout", trust_code_after=actions.trust_summary(self.read("show license status")),
-                          msg="sent '%s' but no new trust code and no TRUST_CODE_INSTALL_FAILED message appeared within %s s (%d reads)"
-                          % (shown, params["wait_timeout"], probes))
+            info = actions.pending([shown], actions.TRUST_EXPECTED_SECONDS, waited)
+            result.update(outcome="pending", pending=info, trust_code_after=actions.trust_summary(self.read("show license status")),
+                          msg="pending: the device took '%s'; no new trust code and no TRUST_CODE_INSTALL_FAILED message yet after %s s "
+                          "(%d reads): %s" % (shown, params["wait_timeout"], probes, info["how"]))
             return result
         state, failures, after = outcome
         if state == "failed":
@@ -227,7 +251,7 @@ class TrustCodeInstaller(CliSession):
                           msg="trust code installation failed: %s" % "; ".join(failures))
         else:
             result.update(outcome="installed", trust_code_after=actions.trust_summary(after),
-                          msg="new trust code installed (%s scope) after %s s" % (scope, waited))
+                          msg="new trust code installed%s after %s s" % (" (%s scope)" % shown_scope if shown_scope else "", waited))
         return result
 
 
@@ -250,7 +274,7 @@ def main():
     except ConnectionError as error:
         module.fail_json(msg=actions.mask(to_text(error), secrets))
     result = actions.mask(result, secrets)
-    if result["outcome"] in ("failed", "timeout"):
+    if result["outcome"] == "failed":
         module.fail_json(**result)
     module.exit_json(**result)
 

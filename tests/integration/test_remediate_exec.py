@@ -18,6 +18,12 @@ and writes one result file per host. The runs, in order:
    usage report on the device and fetched it over SCP; with an ACK file, a
    check run sends nothing, the fix copies the file back over SCP and imports
    it, the diagnosis is clean, and a last run changes nothing.
+
+Timing: every device answers late, as a real one does (the lab's trust code
+and ACK delays scaled down to seconds, never zero); the roles wait for it.
+Two devices answer later than their role waits: the fix is ``pending`` (what
+was sent, when to look again), the host is not failed. One device refuses the
+ID token (TRUST_CODE_INSTALL_FAILED): that host fails, with the device's words.
 """
 
 from __future__ import annotations
@@ -61,24 +67,49 @@ def _scenario(name, hostname=None):
 HOSTS = {
     "ios-trust-code-missing": (_scenario("ios-trust_code_missing"), {"exec_role": "trust_token"}, "trust_code_missing",
                                MASKED + " all"),
-    "nxos-trust-code-missing": (_scenario("nxos-trust_code_missing"), {"exec_role": "trust_token"}, "trust_code_missing",
-                                MASKED + " local"),
+    # NX-OS: no scope keyword (Cisco NX-OS SLP user guide, seed 001 line 25).
+    "nxos-trust-code-missing": (_scenario("nxos-trust_code_missing"), {"exec_role": "trust_token"}, "trust_code_missing", MASKED),
     "ios-trust-code-already-installed": (_scenario("ios-trust_code_already_installed"), {"exec_role": "trust_token", "exec_force_allowed": True},
                                          "trust_code_already_installed", MASKED + " local force"),
     "nxos-trust-code-already-installed": (_scenario("nxos-trust_code_already_installed"), {"exec_role": "trust_token", "exec_force_allowed": True},
-                                          "trust_code_already_installed", MASKED + " local force"),
+                                          "trust_code_already_installed", MASKED + " force"),
     "ios-no-force": (_scenario("ios-trust_code_already_installed", "ios-no-force"), {"exec_role": "trust_token"},
                      "trust_code_already_installed", None),
     "nxos-no-force": (_scenario("nxos-trust_code_already_installed", "nxos-no-force"), {"exec_role": "trust_token"},
                       "trust_code_already_installed", None),
     "ios-report-ack-overdue": (_scenario("ios-report_ack_overdue"), {"exec_role": "sync"}, "report_ack_overdue", "license smart sync all"),
-    "nxos-report-ack-overdue": (_scenario("nxos-report_ack_overdue"), {"exec_role": "sync"}, "report_ack_overdue", "license smart sync all"),
+    # NX-OS: bare 'license smart sync' (seed 001 line 291).
+    "nxos-report-ack-overdue": (_scenario("nxos-report_ack_overdue"), {"exec_role": "sync"}, "report_ack_overdue", "license smart sync"),
 }
 for _host, _fs in OFFLINE.items():
     HOSTS[_host] = ({"platform": _host.partition("-")[0], "hostname": _host, "faults": ["report_ack_overdue"], "topology": "offline"},
                     {"exec_role": "sync", "exec_sync_mode": "offline"}, "report_ack_overdue",
                     "license smart save usage all file %sslp_usage.txt" % _fs)
 NO_FORCE = ("ios-no-force", "nxos-no-force")
+# Scaled-down delays (seconds): shorter than the roles' wait (30 s), never zero.
+TRUST_SECONDS, ACK_SECONDS = 2, 3
+for _scenario_, *_rest in HOSTS.values():
+    _scenario_.setdefault("trust_install_seconds", TRUST_SECONDS)
+    _scenario_.setdefault("ack_delay_seconds", ACK_SECONDS)
+# Devices slower than their role waits (5 s): the fix is pending, the host goes on. (The roles read every second.)
+PENDING = {
+    "ios-ack-pending": (dict(_scenario("ios-report_ack_overdue", "ios-ack-pending"), ack_delay_seconds=600),
+                        {"exec_role": "sync", "exec_wait": 5}, "report_ack_overdue", "license smart sync all"),
+    "nxos-trust-pending": (dict(_scenario("nxos-trust_code_missing", "nxos-trust-pending"), trust_install_seconds=600),
+                           {"exec_role": "trust_token", "exec_wait": 5}, "trust_code_missing", MASKED),
+    "nxos-ack-pending": (dict(_scenario("nxos-report_ack_overdue", "nxos-ack-pending"), ack_delay_seconds=600),
+                         {"exec_role": "sync", "exec_wait": 5}, "report_ack_overdue", "license smart sync"),
+}
+# A token the Smart Account does not know: CSSM answers TRUST_CODE_INSTALL_FAILED, a real refusal.
+REFUSED = {
+    "ios-token-refused": (dict(_scenario("ios-trust_code_missing", "ios-token-refused"), trust_install_seconds=TRUST_SECONDS),
+                          {"exec_role": "trust_token", "exec_token": "token-of-another-virtual-account"}, "trust_code_missing",
+                          MASKED + " all"),
+}
+HOSTS.update(PENDING)
+HOSTS.update(REFUSED)
+# Hosts whose first fix is not complete: the second run would send again (as a real re-run before the answer would).
+NOT_AGAIN = NO_FORCE + tuple(PENDING) + tuple(REFUSED)
 
 
 class Runner:
@@ -146,7 +177,7 @@ def fixture_runs(tmp_path_factory):
         runs["fix"] = runner.run("fix", hosts, found, "--diff", diagnose=("after",))
         left = {host: result["after"] for host, result in runs["fix"]["results"].items()}
         # the hosts without force changed nothing in the fix: the second run is for the others
-        runs["again"] = runner.run("again", [host for host in hosts if host not in NO_FORCE], left, "--diff")
+        runs["again"] = runner.run("again", [host for host in hosts if host not in NOT_AGAIN], left, "--diff")
         runs["usage_dir"] = os.path.join(runner.workdir, "usage")
         flash = {host: os.path.join(lab.state_dir, host, "flash") for host in OFFLINE}
         runs["usage_on_device"] = {host: _read(os.path.join(flash[host], "slp_usage.txt")) for host in OFFLINE}
@@ -168,8 +199,12 @@ def _read(path):
 
 
 def _ok(run):
+    """Every host ran without failing, except the one whose token the device refused (then the run ends with 2)."""
     proc = run["proc"]
-    assert proc.returncode == 0, proc.stdout[-6000:] + proc.stderr[-3000:]
+    failed = sorted(host for host, counts in run["recap"].items() if counts["failed"] or counts["unreachable"])
+    refused = sorted(host for host in run["recap"] if host in REFUSED and "--check" not in proc.args)
+    assert failed == refused, proc.stdout[-6000:] + proc.stderr[-3000:]
+    assert proc.returncode == (2 if refused else 0), proc.stdout[-6000:] + proc.stderr[-3000:]
 
 
 def _role_result(result):
@@ -204,7 +239,7 @@ def test_check_mode_reports_and_sends_nothing(runs, host):
         assert run["after"][host][key] == run["before"][host][key]
 
 
-@pytest.mark.parametrize("host", [host for host in HOSTS if host not in NO_FORCE and host not in OFFLINE])
+@pytest.mark.parametrize("host", [host for host in HOSTS if host not in NOT_AGAIN and host not in OFFLINE])
 def test_roles_fix_the_finding(runs, host):
     run = runs["fix"]
     _ok(run)
@@ -234,10 +269,54 @@ def test_force_is_not_used_unless_allowed(runs, host):
     assert run["after"][host]["trust"] == run["before"][host]["trust"]
     assert "trust_code_already_installed" in result["after"]
     assert "trust_token_force=true" in role["msg"]
-    assert any(MASKED + " local force" in step for step in role["manual_steps"])
+    # The step names the platform's own command: NX-OS has no scope keyword.
+    forced = MASKED + (" force" if host.startswith("nxos") else " local force")
+    assert any(forced in step for step in role["manual_steps"]), role["manual_steps"]
 
 
-@pytest.mark.parametrize("host", [host for host in HOSTS if host not in NO_FORCE])
+@pytest.mark.parametrize("host", list(PENDING))
+def test_a_device_slower_than_the_wait_is_pending_not_failed(runs, host):
+    run = runs["fix"]
+    _ok(run)
+    _unused, _flow, fault, command = HOSTS[host]
+    assert run["recap"][host]["failed"] == 0
+    result = run["results"][host]
+    role = _role_result(result)
+    assert role["outcome"] == "pending" and role["changed"] is True
+    assert role["commands"] == [command] and _exec_sent(run, host) == [command]
+    pending = role["pending"]
+    assert pending["sent"] == [command]
+    assert pending["how"] == "re-run smartlic.slp.diagnose after " + pending["recheck_after"]
+    assert pending["how"] in role["msg"]
+    # When to look again: the ACK takes about 15 minutes (seed 001), a trust code a few.
+    sent_at = datetime.strptime(pending["sent_at"], "%Y-%m-%dT%H:%M:%SZ")
+    recheck = datetime.strptime(pending["recheck_after"], "%Y-%m-%dT%H:%M:%SZ")
+    assert (recheck - sent_at).total_seconds() == (900 if fault == "report_ack_overdue" else 300)
+    # The device is in between: the command was taken, its effect has not arrived, and the diagnosis still sees it.
+    assert fault in result["after"]
+    if fault == "report_ack_overdue":
+        assert run["after"][host]["usage"]["last_ack"] == run["before"][host]["usage"]["last_ack"]
+        assert run["after"][host]["usage"]["last_push"] != run["before"][host]["usage"]["last_push"]
+        assert run["after"][host]["pending_ack"] is not None
+    else:
+        assert run["after"][host]["trust"] == run["before"][host]["trust"]
+        assert run["after"][host]["pending_trust"] is not None
+
+
+def test_a_refused_token_fails_the_host_with_the_devices_words(runs):
+    run = runs["fix"]
+    _ok(run)
+    host = "ios-token-refused"
+    assert run["recap"][host]["failed"] == 1
+    role = run["results"][host]["trust_token"]
+    assert role["outcome"] == "failed" and role["commands"] == [MASKED + " all"]
+    assert role["failures"] and all("TRUST_CODE_INSTALL_FAILED" in line for line in role["failures"])
+    assert license_model.REASON_ACCOUNT in role["msg"]
+    assert "Trust code not installed on %s (failed)" % host in run["proc"].stdout
+    assert "token-of-another-virtual-account" not in run["proc"].stdout + run["proc"].stderr
+
+
+@pytest.mark.parametrize("host", [host for host in HOSTS if host not in NOT_AGAIN])
 def test_second_run_changes_nothing(runs, host):
     run = runs["again"]
     _ok(run)

@@ -52,6 +52,8 @@ CSSM_ACCOUNT_STEPS = [
 
 
 def sync_command(ctx):
+    """IOS XE 'license smart sync all' (the keyword is required: Cisco Command Reference for SLP); NX-OS bare
+    'license smart sync' (Cisco NX-OS SLP user guide, seed 001 line 291). The sync role sends the same string."""
     return ctx.cmd("license smart sync all", "license smart sync")
 
 
@@ -115,7 +117,11 @@ def policy_remedy(ctx, trust_installed):
 
 
 def trust_command(ctx, force=False):
-    """license smart trust idtoken … with the token as a placeholder (never a real token)."""
+    """license smart trust idtoken … with the token as a placeholder (never a real token).
+
+    IOS XE: '… TOKEN {local|all} [force]' (seed 000 line 382), 'all' for an HA set as the trust_token role chooses;
+    NX-OS: '… TOKEN [force]', no scope keyword (seed 001 line 25). The role sends the same string with the token.
+    """
     scope = ""
     if ctx.platform != "nxos":
         scope = " all" if len(ctx.udis()) > 1 else " local"

@@ -18,9 +18,30 @@ def test_mask_everywhere():
 
 
 def test_trust_command_forms():
+    # IOS XE: '{local|all}' is required (seed 000 line 382); NX-OS has no scope keyword (seed 001 line 25).
     assert actions.trust_command("T", "local") == "license smart trust idtoken T local"
     assert actions.trust_command("T", "all", True) == "license smart trust idtoken T all force"
-    assert actions.trust_command("T", None, True) == "license smart trust idtoken T force"
+    assert actions.trust_command("T", None, True) == "license smart trust idtoken T local force"
+    assert actions.trust_command("T", "all", False, "nxos") == "license smart trust idtoken T"
+    assert actions.trust_command("T", "local", True, "nxos") == "license smart trust idtoken T force"
+
+
+def test_sync_command_forms():
+    # IOS XE: 'all|local' required (Command Reference for SLP); NX-OS: bare (seed 001 line 291).
+    assert actions.sync_command() == "license smart sync all"
+    assert actions.sync_command("local") == "license smart sync local"
+    assert actions.sync_command("all", "nxos") == "license smart sync"
+    assert actions.sync_command("local", "nxos") == "license smart sync"
+
+
+def test_pending_says_what_was_sent_and_when_to_look_again():
+    now = 1_800_000_000.0  # 2027-01-15T08:00:00Z
+    info = actions.pending(["license smart sync all"], actions.ACK_EXPECTED_SECONDS, waited=120, now=now)
+    assert info == {"sent": ["license smart sync all"], "sent_at": "2027-01-15T07:58:00Z", "recheck_after": "2027-01-15T08:13:00Z",
+                    "how": "re-run smartlic.slp.diagnose after 2027-01-15T08:13:00Z"}
+    # Waited longer than the effect usually takes: look again a minute from now, never in the past.
+    late = actions.pending([], 60, waited=600, now=now)
+    assert late["recheck_after"] == "2027-01-15T08:01:00Z" and late["sent"] == []
 
 
 @pytest.mark.parametrize("requested, udi, expected", [

@@ -173,6 +173,54 @@ def test_manual_findings_say_why_and_what_to_do():
     assert summary["roles"]["trust_token"]["status"] == "blocked"
 
 
+def test_roles_that_need_the_clock_are_named():
+    findings = [finding("report_ack_overdue"), finding("trust_code_missing"), finding("clock_not_synchronized")]
+    settings = {"ntp_servers": ["192.0.2.1"], "has_id_token": True}
+    assert rp.plan(findings, settings)["clock_roles"] == ["trust_token", "sync"]
+    assert rp.plan(findings, {"ntp_servers": ["192.0.2.1"]})["clock_roles"] == ["sync"]  # trust_token blocked: no token
+
+
+PENDING_ACK = {"sent": ["license smart sync all"], "sent_at": "2026-11-22T17:40:10Z", "recheck_after": "2026-11-22T17:55:10Z",
+               "how": "re-run smartlic.slp.diagnose after 2026-11-22T17:55:10Z"}
+
+
+def test_a_pending_fix_is_not_a_failure():
+    findings = [finding("report_ack_overdue")]
+    results = {"sync": {"changed": True, "outcome": "pending", "commands": ["license smart sync all"], "pending": PENDING_ACK, "msg": "pending"}}
+    summary = summary_of(findings, {}, results, after=[finding("report_ack_overdue")])
+    entry = summary["roles"]["sync"]
+    assert entry["status"] == "pending" and entry["recheck_after"] == "2026-11-22T17:55:10Z"
+    assert entry["commands"] == ["license smart sync all"]
+    assert entry["reason"] == ("sent license smart sync all; the device took it but its effect has not shown yet: re-run "
+                               "smartlic.slp.diagnose after 2026-11-22T17:55:10Z")
+    assert summary["failed"] == [] and summary["pending"] == ["sync"]
+    assert summary["remaining"] == ["report_ack_overdue"]
+    assert summary["lines"] == ["sync: pending - " + entry["reason"]]
+
+
+def test_a_pending_clock_is_not_failed_although_the_second_diagnosis_still_sees_it():
+    findings = [finding("clock_not_synchronized"), finding("trust_code_missing")]
+    ntp = {"changed": True, "outcome": "pending", "commands": ["ntp server 192.0.2.1 prefer"],
+           "pending": {"sent": ["ntp server 192.0.2.1 prefer"], "recheck_after": "2026-11-22T18:00:00Z",
+                       "how": "re-run smartlic.slp.diagnose after 2026-11-22T18:00:00Z"}}
+    deferred = {"changed": False, "outcome": "deferred", "commands": [], "pending": {"recheck_after": "2026-11-22T18:00:00Z"},
+                "msg": "not run: it needs a synchronised clock and the ntp fix is still pending"}
+    summary = summary_of(findings, {"ntp_servers": ["192.0.2.1"], "has_id_token": True}, {"ntp": ntp, "trust_token": deferred},
+                         after=[finding("clock_not_synchronized"), finding("trust_code_missing")])
+    assert summary["roles"]["ntp"]["status"] == "pending"
+    assert "until then the diagnosis still reports clock_not_synchronized" in summary["roles"]["ntp"]["reason"]
+    assert summary["roles"]["trust_token"] == {"status": "deferred", "commands": [], "reason": deferred["msg"],
+                                               "recheck_after": "2026-11-22T18:00:00Z", "msg": deferred["msg"]}
+    assert summary["failed"] == [] and summary["pending"] == ["ntp", "trust_token"]
+    # A refusal stays a failure, whatever else is pending.
+    summary = summary_of(findings, {"ntp_servers": ["192.0.2.1"], "has_id_token": True}, {"ntp": ntp},
+                         failures={"trust_token": "TRUST_CODE_INSTALL_FAILED: Timestamp mismatch"}, after=[])
+    assert summary["failed"] == ["trust_token"] and summary["pending"] == ["ntp"]
+    # In check mode nothing is pending: it would change.
+    summary = summary_of(findings, {"ntp_servers": ["192.0.2.1"]}, {"ntp": dict(ntp, outcome="check_mode")}, check_mode=True)
+    assert summary["roles"]["ntp"]["status"] == "would_change"
+
+
 def test_nothing_to_fix():
     assert rp.summarize("edge-1", rp.plan([]))["lines"] == ["nothing to fix"]
 

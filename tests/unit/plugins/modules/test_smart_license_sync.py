@@ -26,13 +26,14 @@ def sync_device(status, clock, after=None, delay=0):
 
 def test_sync_when_the_ack_is_overdue_and_wait_for_the_new_ack(run_module, fake_clock):
     # Last ACK Dec 03 2021, deadline Jan 02 2022, clock Aug 7 2025: overdue.
-    dev = sync_device("ios_status_smart_trust_installed.txt", "ios_clock_2025.txt", after="ios_status_transport_off_no_trust.txt", delay=1)
+    dev = sync_device("ios_status_smart_trust_installed.txt", "ios_clock_2025.txt", after="ios_status_transport_off_no_trust.txt", delay=3)
     result, raw = run(run_module, dev)
     assert dev.exec_commands() == ["license smart sync all"]
     assert result["changed"] is True
     assert result["outcome"] == "acked"
     assert "has passed" in result["reason"]
     assert result["ack_before"]["last_ack_received"] != result["ack_after"]["last_ack_received"]
+    # each probe reads the log and the status: the change (3 reads later) shows on the second probe, 5 s on
     assert result["waited"] == 5.0
 
 
@@ -70,14 +71,45 @@ def test_sync_check_mode_reports_and_sends_nothing(run_module, fake_clock):
     assert dev.exec_commands() == []
 
 
-def test_sync_timeout_fails_unless_told_otherwise(run_module, fake_clock):
+def test_no_ack_within_the_wait_is_pending_unless_told_to_fail(run_module, fake_clock):
     dev = sync_device("ios_status_smart_trust_installed.txt", "ios_clock_2025.txt")
     result, raw = run(run_module, dev, wait_timeout=10)
-    assert result["failed"] is True and result["outcome"] == "timeout"
-    dev = sync_device("ios_status_smart_trust_installed.txt", "ios_clock_2025.txt")
-    result, raw = run(run_module, dev, wait_timeout=10, fail_on_timeout=False)
     assert "failed" not in result or result["failed"] is False
-    assert result["outcome"] == "timeout" and result["changed"] is True
+    assert result["outcome"] == "pending" and result["changed"] is True
+    assert result["pending"]["sent"] == ["license smart sync all"]
+    assert "about 15 minutes" in result["msg"] and result["pending"]["how"] in result["msg"]
+    dev = sync_device("ios_status_smart_trust_installed.txt", "ios_clock_2025.txt")
+    result, raw = run(run_module, dev, wait_timeout=10, fail_on_pending=True)
+    assert result["failed"] is True and result["outcome"] == "pending"
+    dev = sync_device("ios_status_smart_trust_installed.txt", "ios_clock_2025.txt")
+    result, raw = run(run_module, dev, wait_timeout=10, fail_on_timeout=True)  # the former name still works
+    assert result["failed"] is True
+
+
+# The seed's COMM_FAILED template (seed 000 "%SMART_LIC-3-COMM_FAILED: Communications failure with the [chars] : [chars]").
+COMM_FAILED = ("*Nov 22 2026 17:50:11.117: %SMART_LIC-3-COMM_FAILED: Communications failure with the Cisco Smart Software Manager (CSSM) : "
+               "Unable to resolve server hostname/domain name")
+
+
+def test_a_communication_failure_after_the_sync_fails(run_module, fake_clock):
+    outputs = {"show license status": fixture("ios_status_smart_trust_installed.txt"), "show clock": fixture("ios_clock_2025.txt"),
+               "show logging | include FAILED": ""}
+    dev = FakeDevice(outputs, reactions={"license smart sync": {"show logging | include FAILED": COMM_FAILED + "\n"}})
+    result, raw = run(run_module, dev)
+    assert result["failed"] is True and result["outcome"] == "failed"
+    assert result["failures"] == [COMM_FAILED]
+    assert "Unable to resolve" in result["msg"]
+
+
+def test_nxos_sync_is_bare(run_module, fake_clock):
+    # The NX-OS seed's show license status: no ACK received yet.
+    dev = FakeDevice({"show license status": fixture("nxos_status_seed.txt"), "show clock": ""})
+    result, raw = run_module(module, module.LicenseSync, {"wait_timeout": 0, "wait_interval": 5}, dev, platform="nxos")
+    assert dev.exec_commands() == ["license smart sync"]
+    assert result["commands"] == ["license smart sync"]
+    assert result["reason"] == "no usage report ACK has been received"
+    assert "show logging logfile | include FAILED" in dev.sent
+    assert result["outcome"] == "pending"
 
 
 def test_save_usage_writes_the_file_and_returns_it(run_module, fake_clock):

@@ -103,14 +103,31 @@ def test_force_reinstalls_and_reports_the_failure_message(run_module, fake_clock
     assert TOKEN not in raw
 
 
-def test_timeout_when_nothing_changes(run_module, fake_clock):
+def test_pending_when_nothing_changes_within_the_wait(run_module, fake_clock):
     dev = device("ios_status_transport_off_no_trust.txt")
     result, raw = run(run_module, dev, wait_timeout=20, wait_interval=5)
-    assert result["failed"] is True
-    assert result["outcome"] == "timeout"
-    assert "within 20 s" in result["msg"]
+    # The device took the command; CSSM's answer has not come yet: pending, not a failure.
+    assert "failed" not in result or result["failed"] is False
+    assert result["outcome"] == "pending" and result["changed"] is True
+    assert "after 20 s" in result["msg"] and "re-run smartlic.slp.diagnose after " in result["msg"]
+    assert result["pending"]["sent"] == ["license smart trust idtoken ******** local"]
+    assert result["pending"]["how"] == "re-run smartlic.slp.diagnose after " + result["pending"]["recheck_after"]
     # one read at once and one every 5 s until 20 s: 5 reads of the status while waiting
     assert dev.sent.count("show license status") == 1 + 5 + 1
+    assert TOKEN not in raw
+
+
+def test_nxos_command_has_no_scope(run_module, fake_clock):
+    # The NX-OS seed's own show license status (a trust code is installed): force sends the command without a scope.
+    dev = FakeDevice({"show license status": fixture("nxos_status_seed.txt"), "show logging logfile | include TRUST_CODE_INSTALL": ""},
+                     reactions={"license smart trust": {"show logging logfile | include TRUST_CODE_INSTALL": FAILED_LINE + "\n"}})
+    result, raw = run_module(module, module.TrustCodeInstaller, args(force=True), dev, platform="nxos")
+    assert dev.exec_commands() == ["license smart trust idtoken %s force" % TOKEN]
+    assert "show license udi" not in dev.sent
+    assert result["commands"] == ["license smart trust idtoken ******** force"]
+    assert result["scope"] is None
+    assert result["outcome"] == "failed" and result["failures"] == [FAILED_LINE]
+    assert TOKEN not in raw
 
 
 def test_refusal_is_reported_with_the_token_masked(run_module, fake_clock):
