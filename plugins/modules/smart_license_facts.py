@@ -108,19 +108,49 @@ seealso:
 """
 
 EXAMPLES = r"""
-# Device state:
-# -------------
-# edge-1#show clock
-# *10:15:02.117 UTC Mon Nov 23 2026
-# edge-1#show license status
-# ...
+# The returned values below come from a real run: the module on a capture of real C9200 outputs
+# (tests/integration/fixtures/captures/c9200-cslu.txt in the collection; a unit test checks that they match).
+# Device state in that capture:
+# -----------------------------
+# C9200-Standalone#show license status
 # Transport:
-#   Type: Smart
-#   URL: https://smartreceiver.cisco.com/licservice/license
-# ...
-# edge-1#show logging | include SMART_LIC
-# *Nov 23 09:58:11.201: %SMART_LIC-3-COMM_FAILED: Communications failure with the Cisco Smart License Utility (CSLU) :
-#   Unable to resolve server hostname/domain name
+#   Type: cslu
+#   Cslu address: <empty>
+# Usage Reporting:
+#   Last ACK received: Oct 14 12:10:32 2021 UTC
+#   Next ACK deadline: Jan 12 12:10:32 2022 UTC
+# C9200-Standalone#show clock
+# .04:37:54.849 UTC Thu Aug 7 2025
+# C9200-Standalone#show logging
+# *Nov 18 03:06:30.887: %SMART_LIC-3-COMM_FAILED: Communications failure with the Cisco Smart License Utility (CSLU) : Unable to resolve server hostname/domain name
+
+- name: Diagnose a capture file offline
+  smartlic.slp.smart_license_facts:
+    state: parsed
+    running_config: "{{ lookup('ansible.builtin.file', 'captures/c9200-cslu.txt') }}"
+  delegate_to: localhost
+  register: offline
+
+# Returned (the findings shortened to their id, severity, why, title and fix):
+# ---------
+# findings:
+#   - id: report_ack_overdue
+#     severity: critical
+#     severity_reason: "the Next ACK deadline has passed: overdue by 1302 day(s) on the device clock (show clock)"
+#     title: Usage report ACK overdue by 1302 day(s)
+#     remediation: {role: sync, commands: ["license smart sync all"]}
+#   - id: cslu_local_unresolved
+#     severity: error
+#     severity_reason: the device failed to resolve or reach cslu-local
+#     title: The CSLU host name cslu-local does not resolve
+#     remediation: {role: dns, commands: ["ip host cslu-local <cslu_address>"]}
+#   - id: clock_not_synchronized
+#     severity: warning
+#     severity_reason: "nothing failed on the clock yet, but installs of policies, authorization and trust codes will"
+#     title: Device clock is not synchronised to NTP
+#     remediation: {role: ntp, commands: ["ntp server <ntp-server> prefer"]}
+# summary: {counts: {critical: 1, error: 1, warning: 1, info: 0}, worst: critical, actionable: 3}
+# ack: {next_ack_deadline: "2022-01-12T12:10:32Z", days_left: -1302, clock: "2025-08-07T04:37:54", clock_source: show clock}
 
 - name: Collect and diagnose (one task per device)
   smartlic.slp.smart_license_facts:
@@ -134,8 +164,8 @@ EXAMPLES = r"""
     ansible_buffer_read_timeout: 0.5
   register: slp
 
-# Commands fired (IOS XE):
-# ------------------------
+# Commands sent (IOS XE), in this order:
+# --------------------------------------
 # show license status
 # show license udi
 # show license usage
@@ -150,24 +180,8 @@ EXAMPLES = r"""
 # show ip http server session-module
 # show logging
 # show version
-# ping smartreceiver.cisco.com
-# show license tech support        (tech_support=auto, a communication problem was found)
-
-# Returned:
-# ---------
-# "findings": [
-#   {"id": "clock_not_synchronized", "severity": "error",
-#    "title": "The clock is not synchronised with NTP",
-#    "evidence": [{"source": "show clock", "field": "synchronized", "value": false, "line": "*10:15:02.117 UTC Mon Nov 23 2026"}],
-#    "remediation": {"role": "ntp", "commands": ["ntp server 192.0.2.123"], ...}}, ...]
-# "summary": {"counts": {"critical": 0, "error": 1, "warning": 0, "info": 0}, "worst": "error", "actionable": 1, ...}
-
-- name: Diagnose a capture file offline
-  smartlic.slp.smart_license_facts:
-    state: parsed
-    running_config: "{{ lookup('ansible.builtin.file', 'captures/edge-1.txt') }}"
-  delegate_to: localhost
-  register: offline
+# Then, with probes true, a ping of the licensing server (ping smartreceiver.cisco.com for the smart transport),
+# and with tech_support auto, show license tech support when a communication problem was found.
 
 - name: Only the parsed facts, no diagnosis
   smartlic.slp.smart_license_facts:
@@ -181,7 +195,7 @@ host:
   description: The device name (O(host), else the hostname from its configuration or prompt).
   returned: always
   type: str
-  sample: edge-1
+  sample: C9200-Standalone
 platform:
   description: V(ios) or V(nxos); null when it could not be told.
   returned: always
@@ -191,7 +205,8 @@ facts:
   description: Parsed output of every command, keyed by the canonical command (C(ping ...) keys are the command as run).
   returned: always
   type: dict
-  sample: {"show clock": {"time": "2026-11-23T10:15:02Z", "synchronized": false, "authoritative": false}}
+  sample: {"show clock": {"time": "2025-08-07T04:37:54Z", "time_raw": ".04:37:54.849 UTC Thu Aug 7 2025", "timezone": "UTC",
+                          "authoritative": true, "synchronized": false}}
 messages:
   description: Every C(%SMART_LIC) / C(%LICMGR) syslog message found, oldest first.
   returned: always
@@ -199,33 +214,44 @@ messages:
   elements: dict
   sample: [{"facility": "SMART_LIC", "severity": 3, "mnemonic": "COMM_FAILED", "event": "COMM_FAILED",
             "text": "Communications failure with the Cisco Smart License Utility (CSLU) : Unable to resolve server hostname/domain name",
-            "timestamp": "2026-11-23T09:58:11", "variables": {"reason": "Unable to resolve server hostname/domain name"}}]
+            "timestamp": "2025-11-17T18:05:09",
+            "variables": {"peer": "Cisco Smart License Utility (CSLU)", "error": "Unable to resolve server hostname/domain name"}}]
 findings:
-  description: What is wrong, with the evidence and the fix. Empty with O(diagnose=false).
+  description:
+    - What is wrong, with the evidence and the fix, worst first. Empty with O(diagnose=false).
+    - C(severity) is V(critical), V(error), V(warning) or V(info); only the first three ask for action. C(severity_reason)
+      says why the finding has that severity on this device (the same finding can be an error on one device and a warning
+      on another). Informational findings have no role, commands or steps.
   returned: always
   type: list
   elements: dict
-  sample: [{"id": "dns_not_configured", "severity": "error", "title": "Name lookup fails",
-            "evidence": [{"source": "log", "line": "%SMART_LIC-3-COMM_FAILED: ..."}],
-            "remediation": {"role": "dns", "action": "Configure a name server", "commands": ["ip name-server 192.0.2.53"],
-                            "manual_steps": []}}]
+  sample: [{"id": "clock_not_synchronized", "severity": "warning",
+            "severity_reason": "nothing failed on the clock yet, but installs of policies, authorization and trust codes will",
+            "title": "Device clock is not synchronised to NTP",
+            "evidence": [{"source": "show clock", "field": "synchronized", "value": false, "line": ".04:37:54.849 UTC Thu Aug 7 2025",
+                          "note": "'.': the time is authoritative but NTP is not synchronised"}],
+            "remediation": {"role": "ntp", "commands": ["ntp server <ntp-server> prefer"], "manual_steps": []},
+            "topology": "cslu_push", "confidence": "high",
+            "notes": ["no NTP server is known: give the intended servers (ntp_servers) to the ntp role"]}]
 summary:
   description: Counts of findings per severity, the worst severity, how many ask for action, the finding ids.
   returned: always
   type: dict
-  sample: {"counts": {"critical": 0, "error": 1, "warning": 1, "info": 0}, "total": 2, "worst": "error", "actionable": 2,
-           "finding_ids": ["dns_not_configured", "report_ack_overdue"]}
+  sample: {"counts": {"critical": 1, "error": 1, "warning": 1, "info": 0}, "total": 3, "worst": "critical", "actionable": 3,
+           "finding_ids": ["report_ack_overdue", "cslu_local_unresolved", "clock_not_synchronized"]}
 ack:
-  description: The usage reporting deadline as the device sees it; C(days_left) counts from the device clock.
+  description:
+    - The usage reporting deadline as the device sees it. C(days_left) counts whole days from the device clock, negative
+      once the deadline has passed; the C(report_ack_overdue) finding and the reports show the same count.
   returned: always
   type: dict
-  sample: {"next_ack_deadline": "2026-12-01T10:00:00Z", "last_ack_received": "2026-09-01T10:00:00Z", "days_left": 7,
-           "reporting_push_interval_days": 30, "clock": "2026-11-23T10:15:02", "clock_source": "show clock"}
+  sample: {"next_ack_deadline": "2022-01-12T12:10:32Z", "last_ack_received": "2021-10-14T12:10:32Z", "days_left": -1302,
+           "reporting_push_interval_days": 30, "clock": "2025-08-07T04:37:54", "clock_source": "show clock"}
 collected_at:
   description: The device clock when the outputs were read (from C(show clock), else the newest log time).
   returned: always
   type: str
-  sample: "2026-11-23T10:15:02"
+  sample: "2025-08-07T04:37:54"
 commands:
   description:
     - Status of every command run or found in the capture, keyed by the command as typed.
@@ -234,8 +260,9 @@ commands:
       collection reads); C(reasons) says why.
   returned: always
   type: dict
-  sample: {"show license rum id all": {"command": "show license rum id all", "status": "error",
-                                       "reasons": ["% Invalid input detected at '^' marker."]}}
+  sample: {"show license tech support": {"command": "show license tech support", "status": "truncated",
+                                         "reasons": ["ends with the heading 'Policy:' and nothing under it",
+                                                     "show license tech support without its last section 'Platform Provided Mapping Table'"]}}
 usable:
   description:
     - False when the outputs cannot be diagnosed. RV(reason) then says why in one line, and there are no
@@ -244,18 +271,19 @@ usable:
       C(show license status) or C(show running-config) could not be read.
   returned: always
   type: bool
-  sample: true
+  sample: false
 reason:
   description: Why nothing could be diagnosed, in one line, when RV(usable) is false.
   returned: always
   type: str
-  sample: "declared cisco.nxos.nxos but the device answers like IOS XE (show version: IOS XE banner): set ansible_network_os to cisco.ios.ios"
+  sample: "nothing usable: truncated output: show license tech support"
 diagnosis_warnings:
   description: Collection problems (truncated output, rejected commands, duplicate sections, unknown platform).
   returned: always
   type: list
   elements: str
-  sample: ["'show license usage': output looks truncated (ends with '... <none>' ...); it was not used for the diagnosis"]
+  sample: ["'show license tech support': output looks truncated (ends with the heading 'Policy:' and nothing under it; show license tech
+            support without its last section 'Platform Provided Mapping Table'); it was not used for the diagnosis"]
 """
 
 import ast
