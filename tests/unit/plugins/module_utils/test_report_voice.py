@@ -221,3 +221,14 @@ def test_the_demo_table_says_what_the_reports_say(fleet, tmp_path):
     assert sorted(words.values()) == ["action", "info", "ok"]
     assert set(words.values()) <= set(report.STATUSES)
     assert demo.device_status(str(tmp_path), "no-such-host") == "no report"
+
+
+def test_the_docs_define_the_same_status_words_and_severity_reasons():
+    with open(os.path.join(ROOT, "docs", "diagnosis.md"), encoding="utf-8") as handle:
+        text = handle.read()
+    rows = dict(re.findall(r"^\| `(\w+)` \| (.+?) \|$", text.split("### Device status", 1)[1].split("###", 1)[0], re.MULTILINE))
+    assert rows == report.STATUSES
+    trust = text.split("### Severity", 1)[1]
+    for reason in ("the device logged UTILITY_TRUST_CODE: utility mode cannot report without trust",
+                   "no communication failure yet, but no ACK was ever received and CSSM sends none without trust"):
+        assert reason in trust
