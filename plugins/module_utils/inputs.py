@@ -89,6 +89,7 @@ VARIABLES = {
         "ntp_servers": spec("hosts", required=True),
         "ntp_prefer": spec("bool"),
         "ntp_version": spec("int", choices=(0, 1, 2, 3, 4)),
+        "ntp_update_existing": spec("bool"),
         "ntp_vrf": spec("vrf"),
         "ntp_wait": spec("bool"),
         "ntp_wait_timeout": spec("int", minimum=0),

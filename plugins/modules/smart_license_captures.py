@@ -73,11 +73,14 @@ seealso:
 """
 
 EXAMPLES = r"""
+# The files and values below come from a real run on captures of real device outputs (the collection's
+# tests/integration/fixtures/captures; a unit test checks that they match).
 # Folder content:
 # ---------------
-# captures/edge-1.txt     edge-1#show license status ... edge-1#show clock ... edge-1#show logging ...
-# captures/core-2.log     ------------------ show license tech support ------------------ ...
-# captures/notes.docx     (binary)
+# captures/c9200-cslu.txt        C9200-Standalone#show license status ... #show clock ... #show logging ...
+# captures/c9300-smart.log       ------------------ show license tech support ------------------ ...
+# captures/notes.docx            (binary)
+# captures/tac-s1-truncated.txt  TAC-S1#show license tech support ... (cut short after 50 lines)
 
 - name: Diagnose every capture and write the reports
   smartlic.slp.smart_license_captures:
@@ -89,7 +92,8 @@ EXAMPLES = r"""
 
 # Files written:
 # --------------
-# reports/edge-1.json  reports/core-2.json  reports/notes.json  (notes: "usable": false, "reason": "the file is binary, not text")
+# reports/c9200-cslu.json  reports/c9300-smart.json  reports/tac-s1-truncated.json
+# reports/notes.json  (notes: "usable": false, "reason": "the file is binary, not text")
 # reports/fleet-summary.json  reports/fleet-summary.md  reports/fleet-report.html
 
 - name: Fail when a device needs action
@@ -110,11 +114,15 @@ summary:
   description: The fleet summary (the content of C(fleet-summary.json)).
   returned: always
   type: dict
-  sample: {"title": "Smart Licensing diagnosis", "generated_at": "2026-11-23T10:20:00Z", "devices": 3,
-           "status": {"action": 1, "info": 0, "ok": 1, "unusable": 1},
-           "by_severity": {"critical": 0, "error": 1, "warning": 0, "info": 0},
-           "findings": [{"id": "clock_not_synchronized", "severity": "error", "role": "ntp", "hosts": ["edge-1"]}],
-           "hosts": [{"host": "edge-1", "status": "action", "report": "edge-1.json"}]}
+  sample: {"title": "Smart Licensing diagnosis", "generated_at": "2026-12-07T02:18:16Z", "devices": 4,
+           "status": {"action": 2, "unusable": 2, "info": 0, "ok": 0},
+           "by_severity": {"critical": 1, "error": 1, "warning": 3, "info": 0},
+           "findings": [{"id": "report_ack_overdue", "title": "Usage report ACK overdue by 1302 day(s)", "severity": "critical",
+                         "role": "sync", "hosts": ["C9200-Standalone"]},
+                        {"id": "clock_not_synchronized", "title": "Device clock is not synchronised to NTP", "severity": "warning",
+                         "role": "ntp", "hosts": ["C9200-Standalone", "c9300-smart"]}],
+           "hosts": [{"host": "C9200-Standalone", "status": "action", "report": "c9200-cslu.json"},
+                     {"host": "notes", "status": "unusable", "reason": "the file is binary, not text", "report": "notes.json"}]}
 devices:
   description:
     - One result per file, in file name order, shaped as the per-device JSON (C(host), C(platform), C(findings),
@@ -130,7 +138,8 @@ files:
   returned: always
   type: list
   elements: str
-  sample: ["reports/edge-1.json", "reports/fleet-summary.json", "reports/fleet-summary.md", "reports/fleet-report.html"]
+  sample: ["reports/c9200-cslu.json", "reports/c9300-smart.json", "reports/notes.json", "reports/tac-s1-truncated.json",
+           "reports/fleet-summary.json", "reports/fleet-summary.md", "reports/fleet-report.html"]
 workers:
   description: The number of processes used.
   returned: always

@@ -97,7 +97,7 @@ EXAMPLES = r"""
   run_once: true
   delegate_to: localhost
 
-# Files written:
+# Files written (a real run, the two devices' outputs taken from captures; a unit test checks it):
 # --------------
 # reports/edge-1.json  reports/core-2.json
 # reports/fleet-summary.json  reports/fleet-summary.md  reports/fleet-report.html
@@ -114,9 +114,12 @@ summary:
   description: The fleet summary (the content of C(fleet-summary.json)).
   returned: always
   type: dict
-  sample: {"devices": 2, "status": {"action": 1, "info": 0, "ok": 1, "unusable": 0},
-           "by_severity": {"critical": 0, "error": 1, "warning": 0, "info": 0},
-           "findings": [{"id": "report_ack_overdue", "severity": "error", "role": "sync", "hosts": ["edge-1"]}]}
+  sample: {"devices": 2, "status": {"action": 1, "unusable": 0, "info": 0, "ok": 1},
+           "by_severity": {"critical": 1, "error": 1, "warning": 1, "info": 0},
+           "findings": [{"id": "report_ack_overdue", "title": "Usage report ACK overdue by 1302 day(s)", "severity": "critical",
+                         "role": "sync", "hosts": ["edge-1"]}],
+           "hosts": [{"host": "edge-1", "status": "action", "report": "edge-1.json", "ack_days_left": -1302},
+                     {"host": "core-2", "status": "ok", "report": "core-2.json"}]}
 """
 
 import os
