@@ -468,6 +468,7 @@ def build_result(read, host=None, name=None, source=None, errors=None, intended=
         "diagnosed": bool(usable and diagnose and engine is not None),
         "platform_evidence": read.get("platform_evidence") or ([live["answers"][1]] if live and live["answers"][1] else []),
     }
+    result["status"] = report.device_status(result)  # the status word every report uses (report.STATUSES)
     if usable and not platform:
         warnings.append("the platform could not be told from the content; give a platform hint (ios or nxos)")
     return result
@@ -586,7 +587,7 @@ def analyze_text(text, platform=None, host=None, name=None, source=None, intende
 def _unusable(name, source, reason, warnings=()):
     return {"host": name, "name": name, "platform": None, "source": source, "collected_at": None, "usable": False, "reason": reason,
             "facts": {}, "messages": [], "findings": [], "summary": report.summarize([]), "ack": {}, "commands": {},
-            "warnings": list(warnings), "diagnosed": False, "platform_evidence": []}
+            "warnings": list(warnings), "diagnosed": False, "platform_evidence": [], "status": "unusable"}
 
 
 def decode_capture(data):

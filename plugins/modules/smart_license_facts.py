@@ -277,6 +277,13 @@ reason:
   returned: always
   type: str
   sample: "nothing usable: truncated output: show license tech support"
+status:
+  description:
+    - The device status, the word every report uses. V(action) (at least one critical, error or warning finding),
+      V(unusable) (not diagnosed, see RV(reason)), V(info) (informational findings only) or V(ok) (no findings).
+  returned: always
+  type: str
+  sample: action
 diagnosis_warnings:
   description: Collection problems (truncated output, rejected commands, duplicate sections, unknown platform).
   returned: always
@@ -298,7 +305,8 @@ from ansible_collections.smartlic.slp.plugins.module_utils import device
 
 # Command statuses named in the one warning of a usable result.
 UNREAD = {"error": "rejected", "truncated": "cut", "empty": "no output", "unrecognized": "not recognised"}
-RESULT_KEYS = ("host", "platform", "facts", "messages", "findings", "summary", "ack", "collected_at", "commands", "usable", "reason")
+RESULT_KEYS = ("host", "platform", "facts", "messages", "findings", "summary", "ack", "collected_at", "commands", "usable", "reason",
+               "status")
 
 
 class Gatherer:

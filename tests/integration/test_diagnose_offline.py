@@ -53,6 +53,8 @@ def test_offline_playbook_writes_every_report(tmp_path, capture_dir):
     assert run.returncode == 0, run.stdout + run.stderr
     assert "DEPRECATION" not in run.stdout + run.stderr
     assert "ERROR" not in run.stderr
+    # The summary line uses the status words of the reports (issue 21: one voice).
+    assert "8 capture file(s) by status: action 2, unusable 4, info 1, ok 1; unusable: " in run.stdout, run.stdout
     stems = {name.rsplit(".", 1)[0] for name in os.listdir(capture_dir)}
     assert set(os.listdir(out)) == {stem + ".json" for stem in stems} | FLEET_FILES
     documents = {stem: load(out / (stem + ".json")) for stem in stems}
