@@ -50,6 +50,11 @@ FORMATS = ("json", "markdown", "html")
 DEVICE_KEYS = ("host", "platform", "facts", "messages", "findings", "summary", "collected_at", "ack", "commands", "warnings",
                "usable", "reason", "source")
 ACK_SOON_DAYS = 7
+# What wrote a report: recorded in every device JSON, the fleet summary and the Markdown and HTML pages. The version is
+# galaxy.yml's (tests/unit/plugins/module_utils/test_report_generator.py keeps them equal).
+COLLECTION_NAME = "smartlic.slp"
+COLLECTION_VERSION = "1.0.0"
+GENERATOR = {"name": COLLECTION_NAME, "version": COLLECTION_VERSION}
 
 
 def now_iso():
@@ -229,6 +234,7 @@ def fleet_summary(results, files=None, generated_at=None, title=None):
     return {
         "title": title or "Smart Licensing diagnosis",
         "generated_at": generated_at or now_iso(),
+        "generator": dict(GENERATOR),
         "devices": len(results),
         "status": status_counts,
         "by_severity": by_severity,
@@ -303,6 +309,7 @@ def device_json(result):
     for key, value in result.items():
         if key not in document and not key.startswith("_"):
             document[key] = value
+    document["generator"] = dict(GENERATOR)
     return document
 
 
@@ -365,8 +372,8 @@ def fixed_by(finding):
 
 def render_markdown(fleet, results):
     """The fleet summary as Markdown."""
-    lines = ["# %s" % _md(fleet["title"]), "", "Generated %s. %d device(s) by status: %s." % (
-        fleet["generated_at"], fleet["devices"], status_counts_text(fleet["status"])), "",
+    lines = ["# %s" % _md(fleet["title"]), "", "Generated %s by %s %s. %d device(s) by status: %s." % (
+        fleet["generated_at"], COLLECTION_NAME, COLLECTION_VERSION, fleet["devices"], status_counts_text(fleet["status"])), "",
         "Status: %s." % "; ".join("**%s** %s" % (name, meaning) for name, meaning in STATUSES.items()), ""]
     lines += ["## Devices", "", "| host | platform | status | critical | error | warning | info | findings | next ACK deadline |",
               "| --- | --- | --- | ---: | ---: | ---: | ---: | --- | --- |"]
@@ -584,7 +591,8 @@ def render_html(fleet, results, files=None):
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
            "<title>%s</title><style>%s</style></head><body>" % (_e(fleet["title"]), _CSS),
            "<h1>%s</h1>" % _e(fleet["title"]),
-           '<p class="meta">Generated %s from %d device(s).</p>' % (_e(fleet["generated_at"]), fleet["devices"]),
+           '<p class="meta">Generated %s by %s %s from %d device(s).</p>' % (
+               _e(fleet["generated_at"]), COLLECTION_NAME, COLLECTION_VERSION, fleet["devices"]),
            '<div class="cards">']
     for name in STATUS_ORDER:
         css = "sev-error" if name == "action" else "sev-%s" % name

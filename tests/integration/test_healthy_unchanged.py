@@ -71,6 +71,7 @@ PIPELINE = """---
         content: "{{ {'ntp': ntp_result, 'dns': dns_result, 'transport': transport_result, 'trustpoint': trustpoint_result} | to_json }}"
         dest: "{{ results_dir }}/{{ inventory_hostname }}.json"
         mode: "0600"
+      changed_when: false
       delegate_to: localhost
       vars:
         ansible_connection: local
