@@ -14,15 +14,15 @@ author:
   - smartlic contributors (@smartlic)
 description:
   - O(operation=sync) runs the privileged EXEC command C(license smart sync {all|local}) on IOS XE (the keyword is
-    required: Cisco "Command Reference for Smart Licensing Using Policy") or C(license smart sync) on NX-OS (no keyword:
+    required, Cisco "Command Reference for Smart Licensing Using Policy") or C(license smart sync) on NX-OS (no keyword,
     Cisco Nexus NX-OS Smart Licensing Using Policy user guide, troubleshooting) when a usage report
     ACK is missing, overdue or due within O(due_within_days) days (or always with O(force=true)), then waits,
     bounded by O(wait_timeout), until C(Last ACK received) in C(show license status) changes, or the log shows
     a new C(COMM_FAILED) or C(POLICY_INSTALL_FAILED) message (a failure).
     For topologies where the product instance initiates communication (direct to CSSM, CSLU or SSM On-Prem).
-  - In direct mode the ACK takes about 15 minutes to reach the device (Cisco NX-OS troubleshooting: "After the sync
+  - In direct mode the ACK takes about 15 minutes to reach the device (Cisco NX-OS troubleshooting, "After the sync
     is completed, wait for 15 minutes to receive acknowledgment"). When no new ACK shows within O(wait_timeout),
-    the outcome is V(pending), not a failure: RV(pending) says what was sent and when to look again.
+    the outcome is V(pending), not a failure; RV(pending) says what was sent and when to look again.
   - O(operation=save_usage) runs C(license smart save usage all file FILE) for the offline topology
     (no connectivity to CSSM and no CSLU), unless FILE is already on the device, and can return the file
     content read with C(more FILE).
@@ -109,7 +109,7 @@ options:
     aliases: [fail_on_timeout]
 notes:
   - In direct mode CSSM takes about 15 minutes to return the ACK; the default O(wait_timeout) does not wait that long
-    and reports V(pending): run C(smartlic.slp.diagnose) again after RV(pending.recheck_after).
+    and reports V(pending); run C(smartlic.slp.diagnose) again after RV(pending.recheck_after).
 seealso:
   - module: smartlic.slp.smart_license_trust
 """

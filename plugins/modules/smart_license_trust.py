@@ -15,11 +15,11 @@ author:
 description:
   - Runs the privileged EXEC command C(license smart trust idtoken TOKEN {local|all} [force]) on IOS XE
     (Cisco "Troubleshooting Smart Licensing Using Policy") or C(license smart trust idtoken TOKEN [force]) on NX-OS
-    (Cisco Nexus NX-OS Smart Licensing Using Policy user guide: no scope keyword) when the device has no trust code
+    (Cisco Nexus NX-OS Smart Licensing Using Policy user guide, no scope keyword) when the device has no trust code
     installed (or when O(force=true)), then waits, bounded by O(wait_timeout), until C(show license status) shows a
     new trust code timestamp or the log shows a new C(TRUST_CODE_INSTALL_FAILED) message, and reports which.
   - The device answers CSSM's reply some time after the command. When neither shows within O(wait_timeout), the
-    outcome is V(pending), not a failure: the device took the command and the answer is on its way. RV(pending) says
+    outcome is V(pending), not a failure; the device took the command and the answer is on its way. RV(pending) says
     what was sent and when to look again (re-run C(smartlic.slp.diagnose)).
   - Skipped when a trust code is already installed on every UDI the scope covers and O(force=false).
   - The token is never returned, logged or shown in diffs; commands are reported as
