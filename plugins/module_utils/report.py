@@ -57,6 +57,18 @@ COLLECTION_VERSION = "1.0.0"
 GENERATOR = {"name": COLLECTION_NAME, "version": COLLECTION_VERSION}
 
 
+def one_line(message):
+    """A failure message on one line: the last line of a Python traceback (the error); else the first line, with the
+    device's '% ...' error line when that comes later (a rejected command: its echo, the caret, the error)."""
+    lines = [line.strip() for line in str(message if message is not None else "").splitlines() if line.strip()]
+    if not lines:
+        return "failed"
+    if any(line.startswith("Traceback (most recent call last)") or line.endswith("Traceback (most recent call last):") for line in lines):
+        return lines[-1]
+    cause = next((line for line in lines[1:] if line.startswith("%")), None)
+    return "%s: %s" % (lines[0], cause) if cause else lines[0]
+
+
 def now_iso():
     """The controller's current UTC time as ISO 8601 with 'Z'."""
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -301,7 +301,7 @@ from ansible.module_utils.basic import AnsibleModule
 from ansible.module_utils.common.text.converters import to_text
 from ansible.module_utils.connection import Connection, ConnectionError as AnsibleConnectionError
 
-from ansible_collections.smartlic.slp.plugins.module_utils import device
+from ansible_collections.smartlic.slp.plugins.module_utils import device, report
 
 # Command statuses named in the one warning of a usable result.
 UNREAD = {"error": "rejected", "truncated": "cut", "empty": "no output", "unrecognized": "not recognised"}
@@ -362,7 +362,7 @@ class Gatherer:
 
     def _lose(self, command, message):
         """A timeout or a broken session leaves the persistent connection unusable for the next commands."""
-        first = message.splitlines()[0] if message else ""
+        first = report.one_line(message) if message else ""
         self.stopped = "the connection failed on an earlier command (%s): %s" % (command, first)
         self.lost = (command, self.sent, len(self.outputs), first)
 
@@ -411,7 +411,7 @@ def gathered(module, intended, slac_text):
             gatherer.run([device.TECH_SUPPORT])
     if not gatherer.outputs and gatherer.errors:
         first = next(iter(gatherer.errors.items()))
-        module.fail_json(msg="No command could be read from the device: %s: %s" % first)
+        module.fail_json(msg="No command could be read from the device: %s: %s" % (first[0], report.one_line(first[1])))
     result = gatherer.analyze(declared or platform, params, intended, slac_text, params["diagnose"])
     result["connection_failure"] = gatherer.lost_message()
     return result

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from ansible_collections.smartlic.slp.plugins.filter import slp_remediation_summary as summary_filter
-from ansible_collections.smartlic.slp.plugins.module_utils import remediation_plan as rp
+from ansible_collections.smartlic.slp.plugins.module_utils import remediation_plan as rp, report
 
 # What network_cli hands on when the device rejects a configuration line (the line, the caret, the error, the prompt).
 REJECTED = "ntp server 192.0.2.123\r\n          ^\r\n% Invalid input detected at '^' marker.\r\n\r\nedge-1(config)#"
@@ -52,3 +52,18 @@ def test_a_failed_second_diagnosis_leaves_the_fixes_unverified():
     assert summary["fixed"] == [] and summary["remaining"] == ["dns_not_configured"]
     assert summary["lines"][-1] == ("the second diagnosis failed, so the fixes are not verified: "
                                     "edge-1 could not be read: command timeout triggered, timeout value is 30 secs")
+
+
+# What the connection process printed when it died under load (tests/integration/test_remediate.py, a run of 19 devices).
+DIED = ("Task failed: Traceback (most recent call last):\n  File \".../ansible/module_utils/connection.py\", line 188, in send\n"
+        "    sf.connect(self.socket_path)\nFileNotFoundError: [Errno 2] No such file or directory\n\n"
+        "ansible.module_utils.connection.ConnectionError: Unable to decode JSON from response set_options. "
+        "See the debug log for more information.\n")
+
+
+def test_a_traceback_gives_its_last_line():
+    assert report.one_line(DIED) == ("ansible.module_utils.connection.ConnectionError: Unable to decode JSON from response set_options. "
+                                     "See the debug log for more information.")
+    assert report.one_line(REJECTED) == rp.one_line(REJECTED)
+    assert report.one_line("command timeout triggered, timeout value is 3 secs.\nSee the timeout setting options in the Network Debug "
+                           "and Troubleshooting Guide.") == "command timeout triggered, timeout value is 3 secs."
