@@ -78,6 +78,13 @@ _value:
     cslu_local:
       description: The address C(cslu-local) must resolve to, when the transport relies on it; empty otherwise.
       type: str
+    order:
+      description:
+        - Every remediation role in the order fixes must happen, when at least one role runs; empty otherwise.
+        - The playbook C(smartlic.slp.remediate) loops over it and skips the roles not in RV(_value.roles), so that every host
+          runs its roles in this order (a looped include is shared between hosts with the same item).
+      type: list
+      elements: str
 """
 
 from ansible.errors import AnsibleFilterError

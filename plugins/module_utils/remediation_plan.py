@@ -26,6 +26,7 @@ token was given).
 
 from __future__ import annotations
 
+from ansible_collections.smartlic.slp.plugins.module_utils.rejection import SAVE_COMMAND, answer_text, describe, rejection
 from ansible_collections.smartlic.slp.plugins.module_utils.report import ACTIONABLE
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import as_dict, as_list, text
 
@@ -114,11 +115,12 @@ def plan(findings, settings=None, only=None, skip=None):
     ``transport_url``, ``has_id_token`` (bool) and ``trust_force`` (bool).
     ``only`` / ``skip`` narrow the roles by name.
 
-    Returns ``{findings, ids, wanted, blocked, roles, cslu_local, clock_roles}``:
+    Returns ``{findings, ids, wanted, blocked, roles, cslu_local, clock_roles, order}``:
     the actionable findings and their ids, the roles the findings ask for
     (narrowed), why some of them cannot run, the roles that run, the address
-    ``cslu-local`` must resolve to (only when the transport relies on it), and
-    the roles that run but wait for a pending ntp fix.
+    ``cslu-local`` must resolve to (only when the transport relies on it),
+    the roles that run but wait for a pending ntp fix, and every role in order
+    (empty when none runs) for the playbook's loop.
     """
     settings = as_dict(settings)
     only = as_list(only)
@@ -143,6 +145,10 @@ def plan(findings, settings=None, only=None, skip=None):
         "roles": [role for role in wanted if role not in blocked],
         "cslu_local": cslu_local,
         "clock_roles": [role for role in wanted if role not in blocked and role in CLOCK_ROLES],
+        # What playbooks/remediate.yml loops over: every role, in order, for each host with something to run (the
+        # roles it does not need are skipped inside). Ansible shares a looped include between the hosts with the same
+        # item, in the order it first saw them: hosts with different lists would run their roles out of order.
+        "order": list(ROLE_ORDER) if any(role not in blocked for role in wanted) else [],
     }
 
 
@@ -157,9 +163,21 @@ def _pending_entry(result, sent, left):
     return entry
 
 
+def _refusal(result, failure):
+    """The line the device rejected and what it leaves applied and not applied; None when the failure names no line.
+
+    The role's own account first (config_lines and ntp record it), else the failure read against the lines it sent."""
+    if result.get("rejected") and isinstance(result.get("not_applied"), list):
+        return {"rejected": text(result.get("rejected")), "device_said": text(result.get("device_said")),
+                "applied": as_list(result.get("applied")), "not_applied": as_list(result.get("not_applied"))}
+    found = rejection(failure, as_list(result.get("commands")))
+    return found if found["rejected"] else None
+
+
 def _role_entry(role, the_plan, result, failure, left, check_mode, where):
     sent = as_list(result.get("would_run")) + as_list(result.get("commands"))
     outcome = text(result.get("outcome"))
+    refusal = _refusal(result, failure) if failure is not None else None
     if role in the_plan["blocked"]:
         entry = {"status": "blocked", "reason": the_plan["blocked"][role]}
     elif failure is None and outcome == "deferred":
@@ -167,6 +185,13 @@ def _role_entry(role, the_plan, result, failure, left, check_mode, where):
                  "recheck_after": as_dict(result.get("pending")).get("recheck_after")}
     elif failure is None and outcome == "pending" and not check_mode:
         entry = _pending_entry(result, sent, left)
+    elif refusal is not None:
+        # The device refused a line: say which, in its words, and what was applied and what was not.
+        reason = describe(refusal, (refusal["applied"] + refusal["not_applied"])[-1:] == [SAVE_COMMAND])
+        if left:
+            reason += "; the second diagnosis still reports %s%s" % (", ".join(left), where)
+        entry = {"status": "failed", "reason": reason, "commands": as_list(result.get("commands")), "applied": refusal["applied"],
+                 "not_applied": refusal["not_applied"]}
     elif failure is not None:
         reason = one_line(failure)
         commands = as_list(result.get("commands"))
@@ -201,7 +226,7 @@ AFTER_FAILED = "diagnose_after"
 
 def one_line(message):
     """A failure message on one line: its first line, with the device's '% ...' error line when that comes later."""
-    lines = [line.strip() for line in text(message).splitlines() if line.strip()]
+    lines = [line.strip() for line in answer_text(text(message)).splitlines() if line.strip()]
     if not lines:
         return "failed"
     cause = next((line for line in lines[1:] if line.startswith("%")), None)
