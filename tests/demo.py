@@ -12,6 +12,13 @@ healthy and multi-fault devices), then runs, for real, through network_cli:
 
 and prints a before/after table and where the HTML report is. Exit status 0
 when every step ran and check mode changed nothing.
+
+The devices answer with the lab's realistic delays (an ACK about 15 minutes
+after the sync, as the NX-OS seed says; a trust code a minute after the ID
+token; NTP synchronisation five minutes after the server is set). The roles
+wait two minutes, so the table shows ``pending`` where an ACK or the clock is
+still on its way (and ``deferred`` for fixes that wait for the clock), with
+when to run the diagnosis again.
 """
 
 from __future__ import annotations
@@ -40,6 +47,24 @@ def actionable_ids(report_dir, host):
     return sorted({finding["id"] for finding in document.get("findings", []) if finding.get("severity") in ACTIONABLE})
 
 
+def pending_roles(summary_path):
+    """host -> 'pending: sync, ... (re-run diagnose after T)' from the remediation summary, for hosts with pending fixes."""
+    if not os.path.exists(summary_path):
+        return {}
+    with open(summary_path, encoding="utf-8") as handle:
+        hosts = json.load(handle).get("hosts", [])
+    out = {}
+    for item in hosts:
+        roles = item.get("roles", {})
+        waiting = ["%s %s" % (role, roles[role]["status"]) for role in item.get("pending", []) if role in roles]
+        times = sorted(roles[role].get("recheck_after") or "" for role in item.get("pending", []) if role in roles)
+        if waiting:
+            # A deferred fix was never sent: it needs the remediation again, not only a new diagnosis.
+            again = "remediate" if any(roles[role]["status"] == "deferred" for role in item.get("pending", []) if role in roles) else "diagnose"
+            out[item["host"]] = "pending: %s (re-run %s after %s)" % (", ".join(waiting), again, times[-1] or "a while")
+    return out
+
+
 def device_status(report_dir, host):
     """The host's status word in its diagnose report (action, unusable, info or ok, as every report says it), or 'no report'."""
     path = os.path.join(report_dir, "%s.json" % host)
@@ -53,6 +78,8 @@ def step(title, workdir, playbook, *args):
     """Run one playbook, print a one-line result, return the CompletedProcess."""
     started = time.monotonic()
     run = run_playbook(workdir, playbook, *args, timeout=3600)
+    with open(os.path.join(workdir, "%s.log" % title.split(" ", 1)[0].rstrip(".")), "w", encoding="utf-8") as handle:
+        handle.write(run.stdout + run.stderr)
     recap = [line for line in run.stdout.splitlines() if " : ok=" in line]
     changed = sum(1 for line in recap if "changed=0" not in line)
     failed = sum(1 for line in recap if "failed=0" not in line or "unreachable=0" not in line)
@@ -103,6 +130,7 @@ def main(argv=None):
             problems.append("remediate failed:\n" + run.stdout[-3000:] + run.stderr[-2000:])
         run = step("4. diagnose again", workdir, "smartlic.slp.diagnose", *inventory, "-e", "slp_report_dir=%s" % after)
 
+    waiting = pending_roles(os.path.join(workdir, "remediation", "remediation", "summary.json"))
     print()
     print("%-34s %-5s  %-44s %s" % ("device", "os", "needed action before", "after"))
     print("-" * 106)
@@ -112,6 +140,9 @@ def main(argv=None):
         # Nothing needs action: the report's own status word (docs/diagnosis.md "Device status").
         before_text = ", ".join(was) if was else device_status(before, host)
         after_text = ", ".join(now) if now else device_status(after, host)
+        if host in waiting:
+            # Not failed: the device took the fix and its effect (an ACK, NTP) is still on its way.
+            after_text += " - " + waiting[host]
         print("%-34s %-5s  %-44s %s" % (host, platform, before_text, after_text))
     print()
     print("HTML fleet report, before: %s" % os.path.join(before, "fleet-report.html"))
