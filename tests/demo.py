@@ -112,23 +112,23 @@ def main(argv=None):
         hosts = lab.hosts()
         print("lab: %d simulated devices on 127.0.0.1 (inventory %s)" % (len(hosts), lab.inventory))
         inventory = ("-i", lab.inventory, forks)
-        run = step("1. diagnose", workdir, "smartlic.slp.diagnose", *inventory, "-e", "slp_report_dir=%s" % before)
+        run = step("1. diagnose", workdir, "smartlic.slp.diagnose", *inventory, "-e", "smartlic_report_dir=%s" % before)
         if run.returncode not in (0, 2):
             problems.append("diagnose failed:\n" + run.stdout[-3000:] + run.stderr[-2000:])
 
         states = {host: lasting_state(lab.state(host)) for host in hosts}
         run = step("2. remediate --check --diff", workdir, "smartlic.slp.remediate", *inventory, "--check", "--diff",
-                   "-e", "slp_report_dir=%s" % os.path.join(workdir, "check"))
+                   "-e", "smartlic_report_dir=%s" % os.path.join(workdir, "check"))
         untouched = [host for host in hosts if lasting_state(lab.state(host)) == states[host]]
         print("   check mode left %d of %d devices byte-identical" % (len(untouched), len(hosts)))
         if len(untouched) != len(hosts):
             problems.append("check mode changed: %s" % ", ".join(sorted(set(hosts) - set(untouched))))
 
         run = step("3. remediate", workdir, "smartlic.slp.remediate", *inventory,
-                   "-e", "slp_report_dir=%s" % os.path.join(workdir, "remediation"))
+                   "-e", "smartlic_report_dir=%s" % os.path.join(workdir, "remediation"))
         if run.returncode not in (0, 2):
             problems.append("remediate failed:\n" + run.stdout[-3000:] + run.stderr[-2000:])
-        run = step("4. diagnose again", workdir, "smartlic.slp.diagnose", *inventory, "-e", "slp_report_dir=%s" % after)
+        run = step("4. diagnose again", workdir, "smartlic.slp.diagnose", *inventory, "-e", "smartlic_report_dir=%s" % after)
 
     waiting = pending_roles(os.path.join(workdir, "remediation", "remediation", "summary.json"))
     print()

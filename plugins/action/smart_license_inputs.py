@@ -10,6 +10,7 @@ variables of the host from the task's variables and reports the problems.
 from __future__ import annotations
 
 from ansible.plugins.action import ActionBase
+from ansible.utils.display import Display
 
 from ansible_collections.smartlic.slp.plugins.module_utils import inputs
 from ansible_collections.smartlic.slp.plugins.plugin_utils.filter_input import native
@@ -52,6 +53,10 @@ class ActionModule(ActionBase):
         except Exception:  # pylint: disable=broad-except
             network_os = None
         problems.extend(inputs.problems(name, values, network_os))
+        deprecations, conflicts = inputs.renamed_in(name, values)
+        problems.extend(conflicts)
+        for message in deprecations:
+            Display().deprecated(message, version=inputs.RENAMED_REMOVAL_VERSION, collection_name="smartlic.slp")
         result.update(changed=False, problems=problems)
         if problems:
             result.update(failed=True, msg="%s on %s: %s" % (subject, task_vars.get("inventory_hostname", "?"), "; ".join(problems)))

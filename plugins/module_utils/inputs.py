@@ -163,21 +163,52 @@ VARIABLES = {
     }),
     # The playbooks: what a user sets with -e or in the inventory.
     "playbook_diagnose": (False, dict(_INVENTORY, **{
-        "slp_report_dir": spec("path"),
-        "slp_capture_dir": spec("folder"),
-        "slp_capture_platform": spec("choice", choices=("ios", "nxos")),
+        "smartlic_report_dir": spec("path"),
+        "smartlic_capture_dir": spec("folder"),
+        "smartlic_capture_platform": spec("choice", choices=("ios", "nxos")),
         "smartlic_fail_on_findings": spec("bool"),
     })),
     "playbook_remediate": (True, dict(_INVENTORY, **{
-        "slp_report_dir": spec("path"),
-        "slp_remediate_only": spec("roles"),
-        "slp_remediate_skip": spec("roles"),
-        "slp_fail_on_error": spec("bool"),
+        "smartlic_report_dir": spec("path"),
+        "smartlic_remediate_only": spec("roles"),
+        "smartlic_remediate_skip": spec("roles"),
+        "smartlic_fail_on_error": spec("bool"),
         "smartlic_id_token": spec("secret"),
         "smartlic_trust_force": spec("bool"),
         "smartlic_ack_file": spec("file"),
     })),
 }
+
+# Playbook variables once named slp_*: every user-facing variable now starts with smartlic_. The old names still work
+# (the playbooks read them when the new one is not set) and are checked like the new ones, with a deprecation warning.
+RENAMED = {
+    "slp_report_dir": "smartlic_report_dir",
+    "slp_capture_dir": "smartlic_capture_dir",
+    "slp_capture_platform": "smartlic_capture_platform",
+    "slp_remediate_only": "smartlic_remediate_only",
+    "slp_remediate_skip": "smartlic_remediate_skip",
+    "slp_fail_on_error": "smartlic_fail_on_error",
+}
+RENAMED_REMOVAL_VERSION = "2.0.0"
+for _playbook in ("playbook_diagnose", "playbook_remediate"):
+    _specs = VARIABLES[_playbook][1]
+    _specs.update({old: _specs[new] for old, new in RENAMED.items() if new in _specs})
+
+
+def renamed_in(name, values):
+    """(deprecation messages, problems) for the old slp_* names among ``values`` of the playbook ``name``.
+
+    A problem when a variable is given under both names with different values: which one is meant is not clear.
+    """
+    deprecations, lines = [], []
+    specs = VARIABLES.get(name, (False, {}))[1]
+    for old, new in RENAMED.items():
+        if old not in values or old not in specs:
+            continue
+        deprecations.append("%s is deprecated, use %s" % (old, new))
+        if new in values and values[new] != values[old]:
+            lines.append("%s and its old name %s are both set, to different values: set only %s" % (new, old, new))
+    return deprecations, lines
 
 
 class _Problem(Exception):

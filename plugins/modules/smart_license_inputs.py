@@ -40,7 +40,7 @@ options:
     type: str
     choices: [diagnose, ntp, dns, transport, trustpoint, trust_token, sync]
   playbook:
-    description: The playbook whose variables (C(slp_*) and the inventory's C(smartlic_*)) are checked.
+    description: The playbook whose variables (C(smartlic_*), and the deprecated old names C(slp_*) with a deprecation warning) are checked.
     type: str
     choices: [diagnose, remediate]
 notes:

@@ -258,11 +258,11 @@ def bench_offline(count=1000):
             say("analyze_files, %d worker(s): %.2f s wall, %.0f captures/s" % (used, wall, count / wall))
         out = os.path.join(work, "reports")
         started = time.perf_counter()
-        run = run_playbook(work, "smartlic.slp.diagnose", "-e", "slp_capture_dir=%s" % os.path.join(work, "captures"),
-                           "-e", "slp_report_dir=%s" % out, timeout=1800)
+        run = run_playbook(work, "smartlic.slp.diagnose", "-e", "smartlic_capture_dir=%s" % os.path.join(work, "captures"),
+                           "-e", "smartlic_report_dir=%s" % out, timeout=1800)
         wall = time.perf_counter() - started
         reports = len(glob.glob(os.path.join(out, "*.json"))) - 1
-        say("ansible-playbook smartlic.slp.diagnose -e slp_capture_dir: rc=%d, %.1f s wall, %.0f captures/s, %d reports"
+        say("ansible-playbook smartlic.slp.diagnose -e smartlic_capture_dir: rc=%d, %.1f s wall, %.0f captures/s, %d reports"
             % (run.returncode, wall, count / wall, reports))
         say("(target: over 200 captures/s on one core)")
         say()
@@ -342,7 +342,7 @@ def bench_fleet(sizes, forks, rounds):
                             figures[name].append(measured_run(work, lab, bare, *common))
                         else:
                             figures[name].append(measured_run(work, lab, "smartlic.slp.diagnose", *common,
-                                                              "-e", "slp_report_dir=%s" % os.path.join(work, "reports")))
+                                                              "-e", "smartlic_report_dir=%s" % os.path.join(work, "reports")))
                 for name in ("bare", "diagnose"):
                     runs = figures[name]
                     say("| %d | %s | %.1f | %.1f | %.0f | %.1f | %d |" % (
@@ -376,7 +376,7 @@ def bench_load(size, forks):
             for title, playbook, report_dir in (("diagnose", "smartlic.slp.diagnose", "before"),
                                                 ("remediate", "smartlic.slp.remediate", "remediation")):
                 out = os.path.join(work, report_dir)
-                figures = measured_run(work, lab, playbook, *common, "-e", "slp_report_dir=%s" % out)
+                figures = measured_run(work, lab, playbook, *common, "-e", "smartlic_report_dir=%s" % out)
                 reports = len([name for name in glob.glob(os.path.join(out, "**", "*.json"), recursive=True)
                                if not os.path.basename(name).startswith(("fleet-", "summary"))])
                 values = (title, figures["rc"], figures["wall"], figures["cpu"], figures["rss"], figures["lab_cpu"], figures["failed"], reports)

@@ -84,10 +84,10 @@ def fixture_runs(tmp_path_factory):
     out = {"work": work, "logs": {}}
     with start_lab(SCENARIOS, work / "lab") as lab:
         inventory = ("-i", lab.inventory, "-i", str(wrong), "--forks", "7")
-        out["diagnose"] = run_playbook(work, "smartlic.slp.diagnose", *inventory, "-e", "slp_report_dir=%s" % (work / "diagnose"), timeout=600)
+        out["diagnose"] = run_playbook(work, "smartlic.slp.diagnose", *inventory, "-e", "smartlic_report_dir=%s" % (work / "diagnose"), timeout=600)
         out["logs"]["diagnose"] = {host: lab.commands(host) for host in lab.hosts()}
         out["remediate"] = run_playbook(work, "smartlic.slp.remediate", *inventory, "--limit", ",".join(WRONG),
-                                        "-e", "slp_report_dir=%s" % (work / "remediate"), timeout=600)
+                                        "-e", "smartlic_report_dir=%s" % (work / "remediate"), timeout=600)
         out["logs"]["remediate"] = {host: lab.commands(host) for host in lab.hosts()}
         out["direct"] = run_playbook(work, str(work / "direct.yml"), *inventory, "--limit", "ios-xr", timeout=300)
         out["logs"]["direct"] = {host: lab.commands(host) for host in lab.hosts()}

@@ -30,7 +30,7 @@ def test_parsers_recover_genieparsers_values(tmp_path):
     captures, reports = tmp_path / "captures", tmp_path / "reports"
     subprocess.run([sys.executable, TOOL, "build", CORPUS, str(captures)], check=True, capture_output=True, timeout=120)
     assert len(os.listdir(captures)) >= 30
-    run = run_playbook(tmp_path, "smartlic.slp.diagnose", "-e", "slp_capture_dir=%s" % captures, "-e", "slp_report_dir=%s" % reports,
+    run = run_playbook(tmp_path, "smartlic.slp.diagnose", "-e", "smartlic_capture_dir=%s" % captures, "-e", "smartlic_report_dir=%s" % reports,
                        timeout=600)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
     scored = subprocess.run([sys.executable, TOOL, "score", CORPUS, str(reports)], check=False, capture_output=True, text=True, timeout=120)

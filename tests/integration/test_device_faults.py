@@ -53,7 +53,7 @@ def fixture_fleet(tmp_path_factory):
     reports = work / "reports"
     started = time.monotonic()
     with start_lab(SCENARIOS, work / "lab") as lab:
-        run = run_playbook(work, "smartlic.slp.diagnose", "-i", lab.inventory, "-i", str(slow), "--forks=3", "-e", "slp_report_dir=%s" % reports,
+        run = run_playbook(work, "smartlic.slp.diagnose", "-i", lab.inventory, "-i", str(slow), "--forks=3", "-e", "smartlic_report_dir=%s" % reports,
                            timeout=400)
         commands = {host: lab.commands(host) for host in lab.hosts()}
     elapsed = time.monotonic() - started

@@ -1,10 +1,11 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The offline entry point of DESIGN.md, run for real:
+"""The offline entry point, run for real:
 
-    ansible-playbook smartlic.slp.diagnose -e slp_capture_dir=DIR -e slp_report_dir=OUT
+    ansible-playbook smartlic.slp.diagnose -e smartlic_capture_dir=DIR -e smartlic_report_dir=OUT
 
-with no inventory, on a folder of captures built from real device outputs
+and with the old names of the same variables (slp_capture_dir, slp_report_dir), which still work with a
+deprecation warning; with no inventory, on a folder of captures built from real device outputs
 (fixtures/captures, see PROVENANCE.md there) plus an empty and a binary file.
 """
 
@@ -49,7 +50,7 @@ def ids(document):
 
 def test_offline_playbook_writes_every_report(tmp_path, capture_dir):
     out = tmp_path / "reports"
-    run = ansible_playbook(tmp_path, "-e", "slp_capture_dir=%s" % capture_dir, "-e", "slp_report_dir=%s" % out)
+    run = ansible_playbook(tmp_path, "-e", "smartlic_capture_dir=%s" % capture_dir, "-e", "smartlic_report_dir=%s" % out)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "DEPRECATION" not in run.stdout + run.stderr
     assert "ERROR" not in run.stderr
@@ -106,7 +107,7 @@ def test_offline_playbook_writes_every_report(tmp_path, capture_dir):
 
 def test_fail_on_findings_fails_the_run_after_writing_the_reports(tmp_path, capture_dir):
     out = tmp_path / "reports"
-    run = ansible_playbook(tmp_path, "-e", "slp_capture_dir=%s" % capture_dir, "-e", "slp_report_dir=%s" % out,
+    run = ansible_playbook(tmp_path, "-e", "smartlic_capture_dir=%s" % capture_dir, "-e", "smartlic_report_dir=%s" % out,
                            "-e", "smartlic_fail_on_findings=true")
     assert run.returncode == 2, run.stdout + run.stderr
     assert "need action" in run.stdout
@@ -115,14 +116,14 @@ def test_fail_on_findings_fails_the_run_after_writing_the_reports(tmp_path, capt
 
 def test_offline_run_says_how_far_it_is(tmp_path, capture_dir):
     """The action plugin prints progress lines while it works (0: one per file), then the summary."""
-    run = ansible_playbook(tmp_path, "-e", "slp_capture_dir=%s" % capture_dir, "-e", "slp_report_dir=", "-e", "diagnose_progress_interval=0")
+    run = ansible_playbook(tmp_path, "-e", "smartlic_capture_dir=%s" % capture_dir, "-e", "smartlic_report_dir=", "-e", "diagnose_progress_interval=0")
     assert run.returncode == 0, run.stdout + run.stderr
     files = len(os.listdir(capture_dir))
     lines = [line for line in run.stdout.splitlines() if "capture files diagnosed" in line]
     assert len(lines) == files, run.stdout
     assert lines[-1].startswith("smart_license_captures %s: %d/%d capture files diagnosed (100%%, " % (capture_dir, files, files)), lines[-1]
     # The default interval (5 s) is longer than this run: no progress line.
-    quiet = ansible_playbook(tmp_path, "-e", "slp_capture_dir=%s" % capture_dir, "-e", "slp_report_dir=")
+    quiet = ansible_playbook(tmp_path, "-e", "smartlic_capture_dir=%s" % capture_dir, "-e", "smartlic_report_dir=")
     assert quiet.returncode == 0 and "capture files diagnosed" not in quiet.stdout
 
 
@@ -141,3 +142,15 @@ def test_a_bad_option_or_folder_fails_the_task_with_a_clear_message(tmp_path, ca
     missing = _one_task_playbook(tmp_path, "missing-folder.yml", {"path": tmp_path / "missing"})
     assert missing.returncode == 2
     assert "%s is not a folder" % (tmp_path / "missing") in missing.stdout and "Traceback" not in missing.stdout + missing.stderr
+
+
+def test_old_variable_names_still_work_with_a_deprecation_warning(tmp_path, capture_dir):
+    """slp_capture_dir and slp_report_dir (the names of the first release) give the same reports, and say so."""
+    out = tmp_path / "old-names"
+    run = ansible_playbook(tmp_path, "-e", "slp_capture_dir=%s" % capture_dir, "-e", "slp_report_dir=%s" % out)
+    assert run.returncode == 0, run.stdout + run.stderr
+    output = run.stdout + run.stderr
+    assert "slp_capture_dir is deprecated, use smartlic_capture_dir" in output, output
+    assert "slp_report_dir is deprecated, use smartlic_report_dir" in output, output
+    stems = {name.rsplit(".", 1)[0] for name in os.listdir(capture_dir)}
+    assert set(os.listdir(out)) == {stem + ".json" for stem in stems} | FLEET_FILES

@@ -88,7 +88,7 @@ def fixture_outcome(tmp_path_factory):
     (work / "pipeline.yml").write_text(PIPELINE, encoding="utf-8")
     with start_lab(SCENARIOS, work / "lab") as lab:
         run = run_playbook(work, str(work / "pipeline.yml"), "-i", lab.inventory, "-e", "results_dir=%s" % (work / "results"),
-                           "-e", "slp_report_dir=%s" % (work / "reports"), "--forks", "10", timeout=600)
+                           "-e", "smartlic_report_dir=%s" % (work / "reports"), "--forks", "10", timeout=600)
         commands = {host: lab.commands(host) for host in HOSTS}
         configs = {host: lab.state(host) for host in HOSTS}
     (work / "run.log").write_text(run.stdout + run.stderr, encoding="utf-8")

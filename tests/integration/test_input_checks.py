@@ -153,13 +153,13 @@ ALIASES = {
     "bad-token": ({"smartlic_id_token": "two words " + SECRET}, {"remediate": "smartlic_id_token"}),
     "bad-force": ({"smartlic_trust_force": "perhaps"}, {"remediate": "smartlic_trust_force"}),
     "bad-ack": ({"smartlic_ack_file": "/nonexistent/ack.txt"}, {"remediate": "smartlic_ack_file"}),
-    "bad-only": ({"slp_remediate_only": "ntp"}, {"remediate": "slp_remediate_only"}),
-    "bad-skip": ({"slp_remediate_skip": ["clock"]}, {"remediate": "slp_remediate_skip"}),
+    "bad-only": ({"smartlic_remediate_only": "ntp"}, {"remediate": "smartlic_remediate_only"}),
+    "bad-skip": ({"smartlic_remediate_skip": ["clock"]}, {"remediate": "smartlic_remediate_skip"}),
     # Options of one playbook only: each alias has a bad one of each, so that remediate refuses it too.
-    "bad-fail": ({"slp_fail_on_error": "sometimes", "smartlic_fail_on_findings": "sometimes"},
-                 {"remediate": "slp_fail_on_error", "diagnose": "smartlic_fail_on_findings"}),
-    "bad-capture-platform": ({"slp_capture_platform": "junos", "slp_remediate_only": ["clock"]},
-                             {"remediate": "slp_remediate_only", "diagnose": "slp_capture_platform"}),
+    "bad-fail": ({"smartlic_fail_on_error": "sometimes", "smartlic_fail_on_findings": "sometimes"},
+                 {"remediate": "smartlic_fail_on_error", "diagnose": "smartlic_fail_on_findings"}),
+    "bad-capture-platform": ({"smartlic_capture_platform": "junos", "smartlic_remediate_only": ["clock"]},
+                             {"remediate": "smartlic_remediate_only", "diagnose": "smartlic_capture_platform"}),
 }
 FATAL = re.compile(r"^fatal: \[([^\]]+)\]: FAILED! => (\{.*\})$", re.MULTILINE)
 PLAY = re.compile(r"^PLAY \[(.*)\] \*+$", re.MULTILINE)
@@ -211,7 +211,7 @@ def fixture_outcome(tmp_path_factory):
     with start_lab(scenarios, work / "lab") as lab:
         aliases_inventory(work / "aliases.yml", lab)
         args = ["-i", lab.inventory, "-i", str(work / "aliases.yml"), "-e", "smartlic_hosts=input_aliases",
-                "-e", "slp_report_dir=%s" % (work / "reports"), "--forks", "10"]
+                "-e", "smartlic_report_dir=%s" % (work / "reports"), "--forks", "10"]
         run = run_playbook(work, str(work / "cases.yml"), *args, timeout=600)
         # A second run: a host that failed in one play is left out of the later plays of the same run.
         remediate = run_playbook(work, "smartlic.slp.remediate", *args, timeout=300)

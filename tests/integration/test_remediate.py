@@ -200,7 +200,7 @@ def fixture_fleet(tmp_path_factory):
 
         def step(name, playbook, *args):
             started = time.monotonic()
-            run = run_playbook(work, playbook, "-i", lab.inventory, "--forks", FORKS, "-e", "slp_report_dir=%s" % (work / name), *args,
+            run = run_playbook(work, playbook, "-i", lab.inventory, "--forks", FORKS, "-e", "smartlic_report_dir=%s" % (work / name), *args,
                                timeout=600)
             out["seconds"][name] = round(time.monotonic() - started, 1)
             out["runs"][name] = run

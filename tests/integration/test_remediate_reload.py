@@ -38,7 +38,7 @@ def fixture_runs(tmp_path_factory):
         for name in ("first", "second"):
             reports = work / name
             run = run_playbook(work, "smartlic.slp.remediate", "-i", lab.inventory, "--forks=2",
-                               "-e", "slp_report_dir=%s" % reports, timeout=900)
+                               "-e", "smartlic_report_dir=%s" % reports, timeout=900)
             summary_path = reports / "remediation" / "summary.json"
             summary = json.loads(summary_path.read_text(encoding="utf-8")) if summary_path.exists() else {"hosts": []}
             out[name] = {"run": run, "output": run.stdout + run.stderr,

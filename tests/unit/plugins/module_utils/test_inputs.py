@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from ansible_collections.smartlic.slp.plugins.module_utils import inputs
-from ansible_collections.smartlic.slp.plugins.module_utils.inputs import VARIABLES, problems
+from ansible_collections.smartlic.slp.plugins.module_utils.inputs import RENAMED, VARIABLES, problems, renamed_in
 
 IOS = "cisco.ios.ios"
 NXOS = "cisco.nxos.nxos"
@@ -39,8 +39,8 @@ GOOD = {
     "playbook_remediate": {"smartlic_ntp_servers": ["192.0.2.123"], "smartlic_name_servers": ["192.0.2.53"], "smartlic_domain_name": "example.com",
                            "smartlic_vrf": "Mgmt-intf", "smartlic_transport_type": "cslu",
                            "smartlic_transport_url": "https://onprem.example.com/cslu/v1/pi/MyTenant-1", "smartlic_id_token": TOKEN,
-                           "smartlic_trust_force": "true", "slp_remediate_only": ["ntp", "dns"], "slp_fail_on_error": True},
-    "playbook_diagnose": {"slp_report_dir": "out", "slp_capture_platform": "nxos", "smartlic_fail_on_findings": "no",
+                           "smartlic_trust_force": "true", "smartlic_remediate_only": ["ntp", "dns"], "smartlic_fail_on_error": True},
+    "playbook_diagnose": {"smartlic_report_dir": "out", "smartlic_capture_platform": "nxos", "smartlic_fail_on_findings": "no",
                           "smartlic_transport_url": "http://192.0.2.10:8182/cslu/v1/pi"},
 }
 
@@ -105,17 +105,17 @@ BAD = [
     ("diagnose", "diagnose_buffer_read_timeout", 0, ["at least"]),
     ("diagnose", "diagnose_progress_interval", "fast", ["a number"]),
     ("diagnose", "diagnose_intended", ["192.0.2.1"], ["dictionary"]),
-    ("playbook_remediate", "slp_remediate_only", "ntp", ["must be a list"]),
-    ("playbook_remediate", "slp_remediate_skip", ["clock"], ["one of ntp"]),
+    ("playbook_remediate", "smartlic_remediate_only", "ntp", ["must be a list"]),
+    ("playbook_remediate", "smartlic_remediate_skip", ["clock"], ["one of ntp"]),
     ("playbook_remediate", "smartlic_ntp_servers", "192.0.2.123", ["must be a list"]),
     ("playbook_remediate", "smartlic_name_servers", "192.0.2.53,192.0.2.54", ["must be a list"]),
     ("playbook_remediate", "smartlic_transport_type", "pigeon", ["one of"]),
     ("playbook_remediate", "smartlic_cslu_local_address", "cslu", ["IPv4 or IPv6"]),
     ("playbook_remediate", "smartlic_trust_force", "perhaps", ["true or false"]),
-    ("playbook_remediate", "slp_fail_on_error", "sometimes", ["true or false"]),
+    ("playbook_remediate", "smartlic_fail_on_error", "sometimes", ["true or false"]),
     ("playbook_remediate", "smartlic_ack_file", "/nonexistent/ack.txt", ["no file"]),
-    ("playbook_diagnose", "slp_capture_dir", "/nonexistent/captures", ["no folder"]),
-    ("playbook_diagnose", "slp_capture_platform", "iosxr", ["one of ios, nxos"]),
+    ("playbook_diagnose", "smartlic_capture_dir", "/nonexistent/captures", ["no folder"]),
+    ("playbook_diagnose", "smartlic_capture_platform", "iosxr", ["one of ios, nxos"]),
     ("playbook_diagnose", "smartlic_fail_on_findings", "sometimes", ["true or false"]),
 ]
 
@@ -235,3 +235,28 @@ def test_hosts(value):
                                    "2001:db8::1/64", "host name", None, 5])
 def test_not_hosts(value):
     assert not inputs.is_host(value)
+
+
+def test_old_playbook_names_are_checked_and_deprecated():
+    """slp_* playbook variables still work: checked like their smartlic_* names, with a deprecation message each."""
+    assert problems("playbook_remediate", {"slp_remediate_only": "ntp"}, IOS) == [
+        line.replace("smartlic_remediate_only", "slp_remediate_only")
+        for line in problems("playbook_remediate", {"smartlic_remediate_only": "ntp"}, IOS)]
+    deprecations, conflicts = renamed_in("playbook_diagnose", {"slp_capture_dir": "caps", "slp_report_dir": "out"})
+    assert deprecations == ["slp_report_dir is deprecated, use smartlic_report_dir",
+                            "slp_capture_dir is deprecated, use smartlic_capture_dir"]
+    assert conflicts == []
+    assert renamed_in("playbook_remediate", {"smartlic_report_dir": "a"}) == ([], [])
+
+
+def test_old_and_new_name_with_different_values_is_a_problem():
+    _deprecations, conflicts = renamed_in("playbook_remediate", {"slp_report_dir": "a", "smartlic_report_dir": "b"})
+    assert conflicts == ["smartlic_report_dir and its old name slp_report_dir are both set, to different values: set only smartlic_report_dir"]
+    assert renamed_in("playbook_remediate", {"slp_report_dir": "a", "smartlic_report_dir": "a"})[1] == []
+
+
+def test_every_old_name_maps_to_a_checked_new_name():
+    for old, new in RENAMED.items():
+        assert old.startswith("slp_") and new == "smartlic_" + old[len("slp_"):]
+        assert any(new in VARIABLES[name][1] and VARIABLES[name][1][old] is VARIABLES[name][1][new]
+                   for name in ("playbook_diagnose", "playbook_remediate") if old in VARIABLES[name][1])
