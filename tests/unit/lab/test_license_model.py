@@ -3,67 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import pytest
 
-from ansible_collections.smartlic.slp.plugins.module_utils import syslog
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.registry import parse_output
 from tests.lab import license_model
-from tests.lab.config_tree import ConfigTree
+from tests.unit.lab.model_lab import START, Clock, Lab
 from tests.lab.license_model import LicenseModel
-
-START = datetime(2026, 3, 10, 12, 0, 0, tzinfo=timezone.utc)
-
-
-class Clock:
-    """A controllable real-time clock for the model."""
-
-    def __init__(self):
-        self.moment = START
-
-    def __call__(self):
-        return self.moment
-
-    def advance(self, **delta):
-        self.moment += timedelta(**delta)
-
-
-class Lab:
-    """One model with its running-config, driven like the engine does."""
-
-    def __init__(self, platform, faults=(), **keys):
-        self.clock = Clock()
-        scenario = {"platform": platform, "hostname": "%s-lab" % platform, "faults": list(faults), "valid_tokens": ["good-token"]}
-        # The model's logic at once; the delays (realistic by default) have tests of their own (test_license_timing.py).
-        scenario.update(ntp_sync_seconds=0, trust_install_seconds=0, ack_delay_seconds=0)
-        scenario.update(keys)
-        self.platform = platform
-        self.model = LicenseModel(platform, scenario["hostname"], scenario, self.clock)
-        self.config = ConfigTree(platform, self.model.initial_config())
-
-    def run(self, command, mode="privileged"):
-        self.model.tick(self.config)
-        return self.model.handle(command, self.config, mode)
-
-    def configure(self, line, parents=(), replace=None):
-        self.config.set(line, parents, replace=replace)
-        self.model.on_config_change(self.config)
-
-    def unconfigure(self, line, parents=()):
-        self.config.remove(line, parents)
-        self.model.on_config_change(self.config)
-
-    def parsed(self, command):
-        return parse_output(command, self.run(command), self.platform)
-
-    def events(self):
-        return [message["event"] for message in syslog.parse_messages("\n".join(self.model.messages()))]
-
-    def last(self, event):
-        found = [message for message in syslog.parse_messages("\n".join(self.model.messages())) if message["event"] == event]
-        return found[-1] if found else None
-
 
 def _status(lab):
     return lab.parsed("show license status")

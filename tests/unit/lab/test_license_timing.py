@@ -2,52 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
-
 from ansible_collections.smartlic.slp.plugins.module_utils import syslog
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.registry import parse_output
 from tests.lab import license_model
-from tests.lab.config_tree import ConfigTree
-from tests.lab.license_model import LicenseModel
-
-START = datetime(2026, 3, 10, 12, 0, 0, tzinfo=timezone.utc)
-
-
-class Clock:
-    def __init__(self):
-        self.moment = START
-
-    def __call__(self):
-        return self.moment
-
-    def advance(self, **delta):
-        self.moment += timedelta(**delta)
-
-
-class Lab:
-    """One model with the scenario's own delays (the realistic defaults unless a key says otherwise)."""
-
-    def __init__(self, platform, faults=(), **keys):
-        self.clock = Clock()
-        scenario = {"platform": platform, "hostname": "%s-timing" % platform, "faults": list(faults), "valid_tokens": ["good-token"]}
-        scenario.update(keys)
-        self.platform = platform
-        self.model = LicenseModel(platform, scenario["hostname"], scenario, self.clock)
-        self.config = ConfigTree(platform, self.model.initial_config())
-
-    def run(self, command):
-        self.model.tick(self.config)
-        return self.model.handle(command, self.config, "privileged")
-
-    def configure(self, line):
-        self.config.set(line, ())
-        self.model.on_config_change(self.config)
-
-    def parsed(self, command):
-        return parse_output(command, self.run(command), self.platform)
-
-    def events(self):
-        return [message["event"] for message in syslog.parse_messages("\n".join(self.model.messages()))]
+from tests.unit.lab.model_lab import Lab
 
 
 def test_realistic_delays_are_the_default():
@@ -60,7 +17,7 @@ def test_realistic_delays_are_the_default():
 
 def test_ack_in_flight_shows_the_push_but_no_new_ack():
     for platform, command in (("ios", "license smart sync all"), ("nxos", "license smart sync")):
-        lab = Lab(platform, ["report_ack_overdue"])
+        lab = Lab(platform, instant=False, faults=["report_ack_overdue"])
         before = lab.parsed("show license status")["usage_reporting"]
         events = lab.events()
         assert lab.run(command) == ""
@@ -80,7 +37,7 @@ def test_ack_in_flight_shows_the_push_but_no_new_ack():
 
 def test_trust_code_in_flight_then_installed():
     for platform, command in (("ios", "license smart trust idtoken good-token local"), ("nxos", "license smart trust idtoken good-token")):
-        lab = Lab(platform, ["trust_code_missing"])
+        lab = Lab(platform, instant=False, faults=["trust_code_missing"])
         assert lab.run(command) == ""
         lab.clock.advance(seconds=59)
         trust = lab.parsed("show license status")["trust_code"]
@@ -93,7 +50,7 @@ def test_trust_code_in_flight_then_installed():
 
 
 def test_trust_failure_comes_with_the_answer_and_judges_the_request_as_sent():
-    lab = Lab("ios", ["trust_code_missing"], trust_install_seconds=10)
+    lab = Lab("ios", instant=False, faults=["trust_code_missing"], trust_install_seconds=10)
     lab.run("license smart trust idtoken wrong-token local")
     assert "TRUST_CODE_INSTALL_FAILED" not in lab.events()
     lab.clock.advance(seconds=10)
@@ -101,7 +58,7 @@ def test_trust_failure_comes_with_the_answer_and_judges_the_request_as_sent():
     assert lab.events()[-1] == "TRUST_CODE_INSTALL_FAILED"
     # A clock off by more than an hour when the token is sent: the answer is a timestamp mismatch, even if NTP fixes
     # the clock before the answer arrives.
-    lab = Lab("ios", ["trust_code_missing", "clock_not_synchronized"], trust_install_seconds=10, ntp_sync_seconds=5)
+    lab = Lab("ios", instant=False, faults=["trust_code_missing", "clock_not_synchronized"], trust_install_seconds=10, ntp_sync_seconds=5)
     lab.run("license smart trust idtoken good-token local")
     lab.configure("ntp server 192.0.2.123 prefer")
     lab.clock.advance(seconds=10)
@@ -111,7 +68,7 @@ def test_trust_failure_comes_with_the_answer_and_judges_the_request_as_sent():
 
 
 def test_ntp_in_flight_shows_an_unsynchronised_clock():
-    lab = Lab("ios", ["clock_not_synchronized"])
+    lab = Lab("ios", instant=False, faults=["clock_not_synchronized"])
     lab.configure("ntp server 192.0.2.123 prefer")
     lab.clock.advance(seconds=299)
     assert lab.run("show clock").startswith("*")
@@ -123,10 +80,10 @@ def test_ntp_in_flight_shows_an_unsynchronised_clock():
 
 
 def test_delays_survive_a_state_reload():
-    lab = Lab("nxos", ["report_ack_overdue"], ack_delay_seconds=30)
+    lab = Lab("nxos", instant=False, faults=["report_ack_overdue"], ack_delay_seconds=30)
     lab.run("license smart sync")
     saved = lab.model.to_state()
-    again = Lab("nxos", ["report_ack_overdue"], ack_delay_seconds=30)
+    again = Lab("nxos", instant=False, faults=["report_ack_overdue"], ack_delay_seconds=30)
     again.model.load_state(saved)
     again.clock.advance(seconds=30)
     assert again.parsed("show license status")["usage_reporting"]["last_ack_received"] == "2026-03-10T12:00:30Z"
