@@ -8,8 +8,9 @@ from datetime import datetime, timedelta
 import pytest
 
 from tests.lab import license_model
-from tests.unit.lab.model_lab import START, Clock, Lab
 from tests.lab.license_model import LicenseModel
+from tests.unit.lab.model_lab import START, Clock, Lab
+
 
 def _status(lab):
     return lab.parsed("show license status")
