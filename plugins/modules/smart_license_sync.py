@@ -109,7 +109,7 @@ options:
     aliases: [fail_on_timeout]
 notes:
   - In direct mode CSSM takes about 15 minutes to return the ACK; the default O(wait_timeout) does not wait that long
-    and reports V(pending); run C(smartlic.slp.diagnose) again after RV(pending.recheck_after).
+    and reports V(pending); run C(smartlic.slp.diagnose) again after the C(recheck_after) time of RV(pending).
 seealso:
   - module: smartlic.slp.smart_license_trust
 """
