@@ -72,8 +72,15 @@ _value:
     missing:
       description: True when anything is missing.
       type: bool
+    not_sent:
+      description:
+        - Lines the role would need but this device's release does not have (judged from the C(version) line of the
+          running-config): never sent, each as C({line, why}) with what to do instead.
+        - V(license smart vrf) before IOS XE 17.7 is the one such line.
+      type: list
+      elements: dict
     warnings:
-      description: Problems with the input.
+      description: Problems with the input, and one line for each line not sent.
       type: list
       elements: str
 """

@@ -8,7 +8,11 @@
 and returns only what is missing, in the order a device accepts it:
 
 ``{"blocks": [{"parents": [...], "lines": [...]}], "commands": [flat lines as sent],
-"text": indented configuration, "checks": [what was compared]}``
+"text": indented configuration, "checks": [what was compared], "not_sent": [{"line", "why"}]}``
+
+A line the device's release does not have (``RELEASE_GATED``, judged from the
+``version`` line of the running-config) is never sent: it is listed in
+``not_sent`` with what to do instead, and in ``warnings``.
 
 The same function tells a role what to send and, run again on the re-read
 configuration, whether the fix took. Comparing parsed values (not raw lines)
@@ -32,6 +36,17 @@ SLA_TRUSTPOINT = "SLA-TrustPoint"
 TRANSPORTS = ("smart", "cslu", "callhome", "off")
 
 _INDENT = {"ios": 1, "nxos": 2}
+# Lines that only later releases have, by platform: (first release as (major, minor), what the device does without it).
+# "license smart vrf" is in Cisco's SLP command reference for IOS XE 17.x ("license smart (global config)", whose
+# syntax block ends "| vrf vrf_string") but not in the older Smart Licensing Enhanced Routing command reference of the
+# same command. The release that added it is on no page we could read: taken as 17.7 (the stricter reading, which the
+# device lab applies too). A device whose running-config shows an older "version" is not sent the line.
+RELEASE_GATED = {
+    ("ios", "license smart vrf"): ((17, 7), "licensing traffic uses the global routing table there: give the device a route "
+                                            "to the licensing server outside the VRF, or upgrade to a release with "
+                                            "'license smart vrf'"),
+}
+_RELEASE = re.compile(r"^(\d+)\.(\d+)")
 _URL = re.compile(r"^(?P<scheme>https?)://(?P<host>\[[^\]]+\]|[^/:]+)(?::(?P<port>\d+))?(?P<path>/[^?#]*)?$", re.IGNORECASE)
 _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 
@@ -41,11 +56,21 @@ def _same(left, right):
 
 
 class _Plan:
-    def __init__(self, platform, nested_first=False):
+    def __init__(self, platform, nested_first=False, release=None):
         self.platform = platform
         self.nested_first = nested_first
+        self.release = release
         self.blocks = []
         self.checks = []
+        self.not_sent = []
+
+    def lacks(self, line):
+        """Why this device's release has no ``line`` (``RELEASE_GATED``), or None when it has it or the release is unknown."""
+        for (platform, start), (first, instead) in RELEASE_GATED.items():
+            if platform == self.platform and line.startswith(start) and self.release is not None and self.release < first:
+                return "%s %d.%d has no '%s' (first in %d.%d): %s" % (
+                    "IOS XE" if platform == "ios" else "NX-OS", self.release[0], self.release[1], start, first[0], first[1], instead)
+        return None
 
     def need(self, line, parents=(), why=""):
         parents = list(parents)
@@ -62,6 +87,11 @@ class _Plan:
         self.checks.append({"line": line, "parents": list(parents), "missing": False, "why": why})
 
     def want(self, present, line, parents=(), why=""):
+        missing_reason = None if present else self.lacks(line)
+        if missing_reason:
+            self.not_sent.append({"line": line, "why": missing_reason})
+            self.checks.append({"line": line, "parents": list(parents), "missing": True, "why": why, "not_sent": missing_reason})
+            return
         (self.ok if present else self.need)(line, parents, why)
 
     def result(self):
@@ -83,7 +113,8 @@ class _Plan:
                 commands.extend(["exit"] * len(block["parents"]))
                 typed.extend(indent * depth + "exit" for depth in reversed(range(len(block["parents"]))))
         return {"blocks": ordered, "commands": commands, "text": "\n".join(typed) + ("\n" if typed else ""), "checks": self.checks,
-                "missing": bool(commands), "warnings": [], "problems": []}
+                "missing": bool(commands), "not_sent": self.not_sent, "warnings": ["not sent: %s (%s)" % (item["line"], item["why"])
+                                                                                  for item in self.not_sent], "problems": []}
 
 
 # --- dns ---------------------------------------------------------------------------------------------
@@ -247,7 +278,8 @@ def missing_config(role, platform, config, settings):
     """What ``role`` still has to configure; see the module docstring for the shape."""
     role = text(role).lower()
     planner, nested_first = _PLANNERS.get(role, (None, False))
-    plan = _Plan((normalize_platform(platform) or "ios"), nested_first)
+    release = _RELEASE.match(text(as_dict(config).get("version")))
+    plan = _Plan((normalize_platform(platform) or "ios"), nested_first, (int(release.group(1)), int(release.group(2))) if release else None)
     if planner is None:
         result = plan.result()
         result["warnings"].append("no configuration planner for role '%s'" % role)

@@ -253,3 +253,38 @@ def test_lab_scenarios_plan_fix_and_converge(path):
         outputs = [session.feed(line) for line in ["configure terminal"] + plan["commands"] + ["end"]]
         assert not any("Invalid" in out or "Incomplete" in out for out in outputs), outputs
         assert missing_config(role, scenario["platform"], running(device), settings)["commands"] == [], role
+
+
+# --- release-gated lines ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("version, sent", [("17.3", False), ("17.6", False), ("17.7", True), ("17.12", True), (None, True)])
+def test_license_smart_vrf_only_where_the_release_has_it(version, sent):
+    """IOS XE releases before 17.7 have no 'license smart vrf' (the lab refuses it there too): never sent, said instead."""
+    config = {"license_smart": {"transport": "smart", "url_smart": SMART_URL}}
+    if version:
+        config["version"] = version
+    plan = missing_config("transport", "ios", config, {"type": "smart", "url": SMART_URL, "vrf": "Mgmt-vrf"})
+    assert ("license smart vrf Mgmt-vrf" in plan["commands"]) is sent
+    if sent:
+        assert plan["not_sent"] == [] and plan["warnings"] == []
+    else:
+        assert plan["commands"] == []
+        assert [item["line"] for item in plan["not_sent"]] == ["license smart vrf Mgmt-vrf"]
+        assert "IOS XE %s has no 'license smart vrf' (first in 17.7)" % version in plan["not_sent"][0]["why"]
+        assert plan["warnings"] == ["not sent: license smart vrf Mgmt-vrf (%s)" % plan["not_sent"][0]["why"]]
+
+
+def test_release_gating_from_a_real_17_3_running_config():
+    """The version line of an early-release lab device's running-config (17.03.04 prints 'version 17.3') gates the line."""
+    device = Device({"platform": "ios", "hostname": "early-vrf", "version": "17.03.04", "faults": []}, LicenseModel)
+    config = running(device)
+    assert config["version"] == "17.3"
+    plan = missing_config("transport", "ios", config, {"type": "smart", "url": SMART_URL, "vrf": "Mgmt-vrf"})
+    assert "license smart vrf Mgmt-vrf" not in plan["commands"]
+    assert plan["not_sent"][0]["line"] == "license smart vrf Mgmt-vrf"
+
+
+def test_nxos_is_not_release_gated():
+    config = {"version": "10.2(3)", "license_smart": {"transport": "smart", "url_smart": SMART_URL}}
+    assert missing_config("transport", "nxos", config, {"type": "smart", "url": SMART_URL, "vrf": "management"})["not_sent"] == []
