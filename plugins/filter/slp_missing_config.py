@@ -74,8 +74,8 @@ _value:
       type: bool
     not_sent:
       description:
-        - Lines the role would need but this device's release does not have (judged from the C(version) line of the
-          running-config): never sent, each as C({line, why}) with what to do instead.
+        - Lines the role would need but this device's release does not have, judged from the C(version) line of the
+          running-config. They are never sent; each is a dict with C(line) and C(why) (what to do instead).
         - V(license smart vrf) before IOS XE 17.7 is the one such line.
       type: list
       elements: dict
