@@ -56,7 +56,8 @@ class ActionModule(ActionBase):
         deprecations, conflicts = inputs.renamed_in(name, values)
         problems.extend(conflicts)
         for message in deprecations:
-            Display().deprecated(message, version=inputs.RENAMED_REMOVAL_VERSION, collection_name="smartlic.slp")
+            # The version must be a literal for the sanity test; inputs.RENAMED_REMOVAL_VERSION says the same.
+            Display().deprecated(message, version="2.0.0", collection_name="smartlic.slp")
         result.update(changed=False, problems=problems)
         if problems:
             result.update(failed=True, msg="%s on %s: %s" % (subject, task_vars.get("inventory_hostname", "?"), "; ".join(problems)))

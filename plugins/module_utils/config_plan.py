@@ -112,9 +112,9 @@ class _Plan:
             if block["parents"] and index < len(ordered) - 1:
                 commands.extend(["exit"] * len(block["parents"]))
                 typed.extend(indent * depth + "exit" for depth in reversed(range(len(block["parents"]))))
+        warnings = ["not sent: %s (%s)" % (item["line"], item["why"]) for item in self.not_sent]
         return {"blocks": ordered, "commands": commands, "text": "\n".join(typed) + ("\n" if typed else ""), "checks": self.checks,
-                "missing": bool(commands), "not_sent": self.not_sent, "warnings": ["not sent: %s (%s)" % (item["line"], item["why"])
-                                                                                  for item in self.not_sent], "problems": []}
+                "missing": bool(commands), "not_sent": self.not_sent, "warnings": warnings, "problems": []}
 
 
 # --- dns ---------------------------------------------------------------------------------------------

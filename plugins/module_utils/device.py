@@ -567,9 +567,9 @@ def analyze_outputs(outputs, platform, host=None, errors=None, intended=None, sl
         outputs = [(command, text) for command, text in outputs if command != VERSION_COMMAND]
         version_error = errors.pop(VERSION_COMMAND, None)
         answers = answers_like(version[-1] if version else None, outputs, errors)
+        verdict = "the device answers like %s (%s)" % (PLATFORM_NAMES[answers[0]], answers[1]) if answers[0] else "it does not tell IOS XE from NX-OS"
         entry = {"command": VERSION_COMMAND, "canonical": None, "status": "ok", "warnings": [],
-                 "reasons": ["read to check the platform: %s" % ("the device answers like %s (%s)" % (PLATFORM_NAMES[answers[0]], answers[1])
-                                                                  if answers[0] else "it does not tell IOS XE from NX-OS")]}
+                 "reasons": ["read to check the platform: %s" % verdict]}
         if version_error is not None:
             entry.update(status="error", reasons=[str(version_error)])
         live = {"declared": platform, "answers": answers, "version": entry}

@@ -121,8 +121,6 @@ EXAMPLES = r"""
 #   Next ACK deadline: Jan 12 12:10:32 2022 UTC
 # C9200-Standalone#show clock
 # .04:37:54.849 UTC Thu Aug 7 2025
-# C9200-Standalone#show logging
-# *Nov 18 03:06:30.887: %SMART_LIC-3-COMM_FAILED: Communications failure with the Cisco Smart License Utility (CSLU) : Unable to resolve server hostname/domain name
 
 - name: Diagnose a capture file offline
   smartlic.slp.smart_license_facts:

@@ -170,10 +170,10 @@ def case_id(index):
     return "%02d-%s-%s" % (index, role, variable)
 
 
-def cases_playbook(path, results, cases=ROLE_CASES):
+def cases_playbook(path, results, cases=None):
     """The role cases, then the diagnose playbook for the aliases."""
     tasks = []
-    for index, (role, variables, _variable, hosts) in enumerate(cases):
+    for index, (role, variables, _variable, hosts) in enumerate(ROLE_CASES if cases is None else cases):
         block = {
             "name": "Case %s" % case_id(index),
             "block": [{"ansible.builtin.include_role": {"name": "smartlic.slp.%s" % role}, "vars": variables}],

@@ -120,7 +120,7 @@ def campaign():
     for name, role, lines, line, others in MULTI:
         hostname = "%s-rej-%s" % (name, role)
         out[hostname] = {"scenario": _device(name, hostname, line), "role": role, "lines": lines, "rejected": line, "others": others,
-                         "platform": name.split("-")[0]}
+                         "platform": name.split("-", maxsplit=1)[0]}
     return out
 
 

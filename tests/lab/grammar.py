@@ -450,7 +450,7 @@ class Grammar:
                 return None, "ambiguous", token
             chosen = prefixed[0] if prefixed else None
         if chosen is not None:
-            return {(target, caps) for target, caps in keywords[chosen]}, "ok", chosen
+            return set(keywords[chosen]), "ok", chosen
         found = set()
         for label, target, caps in args:
             if label.check(token, self.platform):

@@ -585,8 +585,8 @@ def show_license_eventlog(data):
     for event in events:
         moment = event["time"]
         text = event["text"].replace('"', "'")
-        lines.append('%s.%03d %s %s MSG="%s"' % (moment.strftime("%Y-%m-%d %H:%M:%S"), moment.microsecond // 1000, zone_name(), _EVENT_NAMES[event["event"]],
-                                                text))
+        lines.append('%s.%03d %s %s MSG="%s"' % (moment.strftime("%Y-%m-%d %H:%M:%S"), moment.microsecond // 1000, zone_name(),
+                                                 _EVENT_NAMES[event["event"]], text))
     return "\n".join(lines) + "\n"
 
 

@@ -16,7 +16,8 @@ TOKEN = "c2VjcmV0LXRva2VuLWRvLW5vdC1zaG93%0A"
 # Values every variable of every role takes (the defaults a user would write in YAML, or their -e text forms).
 GOOD = {
     "ntp": {"ntp_servers": ["192.0.2.123", "2001:db8::123", "ntp.example.com"], "ntp_prefer": True, "ntp_version": 2,
-            "ntp_update_existing": False, "ntp_vrf": "Mgmt-intf", "ntp_wait": "yes", "ntp_wait_timeout": "120", "ntp_wait_interval": 10, "ntp_save_config": "false"},
+            "ntp_update_existing": False, "ntp_vrf": "Mgmt-intf", "ntp_wait": "yes", "ntp_wait_timeout": "120", "ntp_wait_interval": 10,
+            "ntp_save_config": "false"},
     "dns": {"dns_name_servers": ["192.0.2.53", "2001:db8::53"], "dns_domain_name": "example.com", "dns_vrf": "management", "dns_lookup": True,
             "dns_cslu_local_address": "192.0.2.10", "dns_save_config": True, "dns_running_config": "", "dns_verify": False},
     "transport": {"transport_type": "cslu", "transport_url": "http://cslu.example.com:8182/cslu/v1/pi", "transport_vrf": "Mgmt-intf",

@@ -88,7 +88,7 @@ def test_the_filter():
 def _plan(ids):
     findings = [{"id": fid, "severity": "error"} for fid in ids]
     return rp.plan(findings, {"ntp_servers": ["192.0.2.123"], "name_servers": ["192.0.2.53"], "transport_type": "smart",
-                                  "has_id_token": True})
+                              "has_id_token": True})
 
 
 def test_the_summary_of_a_refused_configuration_line():
