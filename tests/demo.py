@@ -75,10 +75,12 @@ def device_status(report_dir, host):
 
 
 def step(title, workdir, playbook, *args):
-    """Run one playbook, print a one-line result, return the CompletedProcess."""
+    """Run one playbook, print a progress line, then a one-line result; return the CompletedProcess."""
     started = time.monotonic()
+    log = os.path.join(workdir, "%s.log" % title.split(" ", 1)[0].rstrip("."))
+    print("%-44s running (ansible-playbook output in %s when done)" % (title, log), flush=True)
     run = run_playbook(workdir, playbook, *args, timeout=3600)
-    with open(os.path.join(workdir, "%s.log" % title.split(" ", 1)[0].rstrip(".")), "w", encoding="utf-8") as handle:
+    with open(log, "w", encoding="utf-8") as handle:
         handle.write(run.stdout + run.stderr)
     recap = [line for line in run.stdout.splitlines() if " : ok=" in line]
     changed = sum(1 for line in recap if "changed=0" not in line)
@@ -147,6 +149,7 @@ def main(argv=None):
     print()
     print("HTML fleet report, before: %s" % os.path.join(before, "fleet-report.html"))
     print("HTML fleet report, after:  %s" % os.path.join(after, "fleet-report.html"))
+    print("What was sent, per device: %s" % os.path.join(workdir, "remediation", "remediation", "summary.md"))
     for problem in problems:
         print("PROBLEM: " + problem, file=sys.stderr)
     return 1 if problems else 0
