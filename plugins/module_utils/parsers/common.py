@@ -256,23 +256,6 @@ def _erase(line):
     return "".join(kept)
 
 
-# Texts whose lines a caller worked out already, while it parses them: text -> text_lines(text) (see remember_lines).
-_KNOWN_LINES = {}
-
-
-def remember_lines(text, lines):
-    """Until forget_lines(text), text_lines(text) gives a copy of ``lines``, which must be what it would give.
-
-    The capture reader splits each output into lines before the parser of the output splits it again; an output
-    without terminal noise (see has_terminal_noise) joined from such lines splits into the same lines.
-    """
-    _KNOWN_LINES[text] = lines
-
-
-def forget_lines(text):
-    _KNOWN_LINES.pop(text, None)
-
-
 def has_terminal_noise(text):
     """True when text_lines removes more than line ends from the text: ANSI sequences, backspaces, pager prompts.
 
@@ -291,10 +274,6 @@ def text_lines(text):
     """
     if text is None:
         return []
-    if _KNOWN_LINES and text.__class__ is str:
-        known = _KNOWN_LINES.get(text)
-        if known is not None:
-            return list(known)
     if isinstance(text, (bytes, bytearray)):
         text = bytes(text).decode("utf-8", errors="replace")
     text = str(text)
@@ -317,9 +296,18 @@ def text_lines(text):
     return list(map(str.rstrip, lines))
 
 
-def printed_lines(text):
-    """The non-blank lines of ``text_lines(text)``, tabs expanded to 8 columns: what the table parsers read."""
-    return [line.expandtabs(8) if "\t" in line else line for line in text_lines(text) if line.strip()]
+def output_lines(text, lines=None):
+    """The lines of an output: a copy of ``lines`` when the caller split ``text`` already, else ``text_lines(text)``.
+
+    The capture reader splits each output into lines and hands them to the parser with the text (see
+    ``registry.parse_output``); they must be what ``text_lines(text)`` gives (see has_terminal_noise).
+    """
+    return list(lines) if lines is not None else text_lines(text)
+
+
+def printed_lines(text, lines=None):
+    """The non-blank lines of ``output_lines(text, lines)``, tabs expanded to 8 columns: what the table parsers read."""
+    return [line.expandtabs(8) if "\t" in line else line for line in output_lines(text, lines) if line.strip()]
 
 
 def _shorten(line):

@@ -36,7 +36,7 @@ import functools
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
-    LOAD_LINE, TIME_LINE, UDI_RE, clean, new_result, parse_udi, snake_text, text_lines, to_int, to_iso,
+    LOAD_LINE, TIME_LINE, UDI_RE, clean, new_result, parse_udi, snake_text, output_lines, text_lines, to_int, to_iso,
 )
 
 UNDERLINE = re.compile(r"^\s*={3,}\s*$")
@@ -274,19 +274,19 @@ def _next_content(lines, index, step):
     return None
 
 
-def read(text):
-    """Read a Smart Agent output into a :class:`Tree`. Never raises."""
+def read(text, lines=None):
+    """Read a Smart Agent output (or its ``lines``, see common.output_lines) into a :class:`Tree`. Never raises."""
     tree = Tree()
     try:
-        _read_into(tree, text)
+        _read_into(tree, output_lines(text, lines))
     except Exception as error:  # pylint: disable=broad-except
         # A defect here must not hide the output: keep what was read and say so.
         tree.problems.append("internal error while reading the output: %s" % error)
     return tree
 
 
-def _read_into(tree, text):
-    lines = _content_lines(tree, text_lines(text))
+def _read_into(tree, lines):
+    lines = _content_lines(tree, lines)
     root = tree.root
     # (indent, node) of the open blocks. The root and a chapter heading sit at negative levels, so no content line
     # (indent 0 or more) closes them.
@@ -529,12 +529,12 @@ def _last_title(tree):
 
 
 def guarded(command):
-    """Decorator for a parser's ``parse(text)``: a defect gives a result with a warning, never an exception."""
+    """Decorator for a parser's ``parse(text, platform=None, lines=None)``: a defect gives a result with a warning, never an exception."""
     def wrap(function):
         @functools.wraps(function)
-        def run(text):
+        def run(text, platform=None, lines=None):
             try:
-                return function(text)
+                return function(text, platform, lines)
             except Exception as error:  # pylint: disable=broad-except
                 result = new_result()
                 result["warnings"].append("parser for %s failed: %s: %s" % (command, type(error).__name__, error))

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, text_lines
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, output_lines
 
 COMMAND = "ping"
 
@@ -93,10 +93,10 @@ ERRORS = (
 )
 
 
-def parse(text, platform=None):  # pylint: disable=unused-argument
+def parse(text, platform=None, lines=None):
     """``ping`` output → ``{target, vrf, sent, received, success_rate, rtt, reachable, error, error_raw, ...}``. Never raises."""
     try:
-        return _parse(text)
+        return _parse(text, platform, lines)
     except Exception as error:  # pylint: disable=broad-except
         result = new_result()
         result["warnings"].append("parser for %s failed: %s: %s" % (COMMAND, type(error).__name__, error))
@@ -138,7 +138,7 @@ def _number(text):
     return int(value) if value.is_integer() and "." not in str(text) else value
 
 
-def _parse(text):
+def _parse(text, platform, lines):  # pylint: disable=unused-argument
     result = new_result()
     facts = {"target": None, "vrf": None, "address": None, "source": None, "size": None, "timeout": None, "sent": None, "received": None,
              "success_rate": None, "packet_loss": None, "rtt": None, "results": None, "replies": [], "timeouts": 0, "resolved_by": None,
@@ -147,7 +147,7 @@ def _parse(text):
     errors = []
     rejected = []
     recognised = False
-    lines = [line for line in text_lines(text) if line.strip()]
+    lines = [line for line in output_lines(text, lines) if line.strip()]
     for line in lines:
         if _parse_ios_line(line, facts, stream):
             recognised = True

@@ -353,8 +353,12 @@ def parser_modules():
     return dict(_MODULES)
 
 
-def parse_output(command, text, platform=None):
-    """Run the parser of ``command`` on ``text``; a result dict in every case."""
+def parse_output(command, text, platform=None, lines=None):
+    """Run the parser of ``command`` on ``text``; a result dict in every case.
+
+    ``lines``: the lines of ``text`` when the caller split it already (the capture reader does), handed to the
+    parser so that it does not split the text again; they must be what ``common.text_lines(text)`` gives.
+    """
     if isinstance(text, (bytes, bytearray)):
         # Results are JSON: bytes would stay bytes in the raw text of a command without a parser.
         text = bytes(text).decode("utf-8", errors="replace")
@@ -371,7 +375,7 @@ def parse_output(command, text, platform=None):
         result = new_result(raw=text)
         result["warnings"].append("parser module '%s' for command '%s' is not available" % (name, info["typed"]))
     else:
-        result = _run(module, name, text)
+        result = _run(module, name, text, lines)
         if info["filtered"] and info["canonical"] != "show running-config":
             result["warnings"].append("output was filtered by '| %s': fields missing from it are unknown, not absent" % " | ".join(info["pipes"]))
     result["command_info"] = {"command": info["typed"], "canonical": info["canonical"], "filtered": info["filtered"], "partial": info["partial"],
@@ -379,9 +383,9 @@ def parse_output(command, text, platform=None):
     return result
 
 
-def _run(module, name, text):
+def _run(module, name, text, lines):
     try:
-        result = module.parse(text)
+        result = module.parse(text, lines=lines)
     except Exception as error:  # pylint: disable=broad-except
         result = new_result(raw=text)
         result["warnings"].append("parser '%s' failed: %s" % (name, error))

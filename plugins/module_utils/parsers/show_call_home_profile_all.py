@@ -62,10 +62,10 @@ LIST_FIELDS = {
 }
 
 
-def parse(text, platform=None):  # pylint: disable=unused-argument
+def parse(text, platform=None, lines=None):
     """``show call-home profile all`` text → ``{profiles: {name: {...}}}``. Never raises."""
     try:
-        return _parse(text)
+        return _parse(text, platform, lines)
     except Exception as error:  # pylint: disable=broad-except
         result = new_result()
         result["warnings"].append("parser for %s failed: %s: %s" % (COMMAND, type(error).__name__, error))
@@ -78,7 +78,7 @@ def _new_profile(name):
             "other_addresses": [], "periodic": {}, "alert_groups": {}, "syslog_patterns": {}, "fields": {}}
 
 
-def _parse(text):
+def _parse(text, platform, lines):  # pylint: disable=unused-argument
     result = new_result()
     profiles = {}
     profile = None
@@ -86,7 +86,7 @@ def _parse(text):
     table = None
     errors = []
     messages = None
-    lines = printed_lines(text)
+    lines = printed_lines(text, lines)
     for line in lines:
         # Each regex below is tried only when the line holds a character it cannot match without. Under
         # re.IGNORECASE "ſ" stands for "s" and "İ", "ı" for "i"; str.strip() removes what "^\s*" skips.

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import is_device_error, is_prompt_echo, new_result, text_lines, to_iso, unrecognised
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import is_device_error, is_prompt_echo, new_result, output_lines, to_iso, unrecognised
 
 COMMAND = "show clock"
 
@@ -38,24 +38,24 @@ _ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+cl\S*(?:\s+\S+)*\s*$", re.IGNORECASE)
 SYNC_SOURCES = ("ntp", "sntp", "ptp", "gnss", "gps")
 
 
-def parse(text, platform=None):
+def parse(text, platform=None, lines=None):
     """``show clock`` text → ``{time, time_raw, timezone, time_source, authoritative, synchronized, ...}``. Never raises."""
     try:
-        return _parse(text, platform)
+        return _parse(text, platform, lines)
     except Exception as error:  # pylint: disable=broad-except
         result = new_result()
         result["warnings"].append("parser for %s failed: %s: %s" % (COMMAND, type(error).__name__, error))
         return result
 
 
-def _parse(text, platform):
+def _parse(text, platform, lines):
     result = new_result()
     clock = None
     header_clock = None
     source = None
     source_before_clock = False
     errors = []
-    lines = [line for line in text_lines(text) if line.strip()]
+    lines = [line for line in output_lines(text, lines) if line.strip()]
     for line in lines:
         match = _CLOCK_LINE.match(line)
         if match:

@@ -36,10 +36,10 @@ _STATE = re.compile(r"^\s*HTTP (?:secure )?client (?:is\s+)?(?P<state>running|no
 _UNSET = ("", "none", "not configured", "not set", "<unknown>", "unknown", "n/a", "-", "not set up")
 
 
-def parse(text, platform=None):  # pylint: disable=unused-argument
+def parse(text, platform=None, lines=None):
     """``show ip http client`` text → ``{secure_trustpoint, source_interface, settings, ...}``. Never raises."""
     try:
-        return _parse(text)
+        return _parse(text, platform, lines)
     except Exception as error:  # pylint: disable=broad-except
         result = new_result()
         result["warnings"].append("parser for %s failed: %s: %s" % (COMMAND, type(error).__name__, error))
@@ -53,13 +53,13 @@ def _value(raw):
     return value
 
 
-def _parse(text):
+def _parse(text, platform, lines):  # pylint: disable=unused-argument
     result = new_result()
     settings = {}
     sections = []
     errors = []
     state = None
-    lines = printed_lines(text)
+    lines = printed_lines(text, lines)
     for line in lines:
         # Each regex below is tried only when the line holds a character it cannot match without. Under
         # re.IGNORECASE "ſ" stands for "s" and "İ", "ı" for "i"; str.strip() removes what "^\s*" skips.

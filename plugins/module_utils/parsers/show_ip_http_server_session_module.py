@@ -45,10 +45,10 @@ _PAIR = re.compile(r"^\s*(?P<key>[A-Za-z](?:[A-Za-z0-9 ()\-/_.]*[A-Za-z0-9()\-/_
 _ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+ip\s+http\s+(?:\S+\s*)*$", re.IGNORECASE)
 
 
-def parse(text, platform=None):  # pylint: disable=unused-argument
+def parse(text, platform=None, lines=None):
     """``show ip http server session-module`` text → ``{modules: {name: {active, ...}}, ...}``. Never raises."""
     try:
-        return _parse(text)
+        return _parse(text, platform, lines)
     except Exception as error:  # pylint: disable=broad-except
         result = new_result()
         result["warnings"].append("parser for %s failed: %s: %s" % (COMMAND, type(error).__name__, error))
@@ -61,7 +61,7 @@ def _active(state):
     return state.lower() in ("active", "enabled")
 
 
-def _parse(text):
+def _parse(text, platform, lines):  # pylint: disable=unused-argument
     result = new_result()
     modules = {}
     settings = {}
@@ -69,7 +69,7 @@ def _parse(text):
     headings = []
     errors = []
     table = False
-    lines = printed_lines(text)
+    lines = printed_lines(text, lines)
     for line in lines:
         # Each regex below is tried only when the line holds a character it cannot match without. Under
         # re.IGNORECASE "ſ" stands for "s" and "İ", "ı" for "i"; str.strip() removes what "^\s*" skips.

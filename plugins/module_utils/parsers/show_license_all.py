@@ -80,9 +80,9 @@ def recognised(facts, tree):
 
 
 @guarded(COMMAND)
-def parse(text):
+def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
     """``show license all`` text → facts dict (docs/facts.md). Never raises."""
-    tree = read(text)
+    tree = read(text, lines)
     facts = status_facts(tree)
     facts.update(chapter_facts(tree))
     facts["_recognised"] = recognised(facts, tree)

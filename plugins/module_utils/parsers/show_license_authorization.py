@@ -75,9 +75,9 @@ def _license_list(node):
 
 
 @guarded(COMMAND)
-def parse(text):
+def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
     """``show license authorization`` text → ``{udis, status, purchased_licenses, ...}``. Never raises."""
-    tree = read(text)
+    tree = read(text, lines)
     node = tree.root
     facts = authorization_facts(node)
     facts["_recognised"] = node.find("overall_status") is not None or node.find("purchased_licenses") is not None

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, snake, text_lines, to_iso
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, output_lines, snake, to_iso
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.license_tree import ECHO_LINE, ERROR_LINE, PROMPT_LINE, guarded, parse_header
 
 COMMAND = "show license eventlog"
@@ -35,13 +35,13 @@ def _key(name):
 
 
 @guarded(COMMAND)
-def parse(text):
+def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
     """``show license eventlog`` text → ``{events, header}``. Never raises."""
     result = new_result(events=[])
     header = {}
     recognised = False
     try:
-        lines = text_lines(text)
+        lines = output_lines(text, lines)
     except Exception:  # pylint: disable=broad-except
         lines = []
     for line in lines:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils import syslog
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import to_iso
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import output_lines, to_iso
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.license_tree import finish, guarded, read
 
 COMMAND = "show license history message"
@@ -30,9 +30,9 @@ _DATE = re.compile(r"[A-Za-z]{3}\s+\d{1,2}\s+\d{1,2}:\d{2}:\d{2}(?:\.\d+)?\s+\d{
 
 
 @guarded(COMMAND)
-def parse(text):
+def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
     """``show license history message`` text → ``{messages, history, imports}``. Never raises."""
-    tree = read(text)
+    tree = read(text, lines)
     history, imports = {}, {}
     for chapter in tree.root.children:
         if not chapter.heading:
@@ -44,7 +44,7 @@ def parse(text):
                 name = name[len("import_"):]
             target[name] = _entries(block)
     try:
-        messages = syslog.parse_messages(text if isinstance(text, str) else "")
+        messages = syslog.messages_in_lines(output_lines(text, lines) if isinstance(text, str) else [])
     except Exception:  # pylint: disable=broad-except
         messages = []
     facts = {

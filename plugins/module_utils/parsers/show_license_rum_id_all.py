@@ -42,9 +42,9 @@ NOT_PENDING = ACKNOWLEDGED | GONE | COLLECTING
 
 
 @guarded(COMMAND)
-def parse(text):
+def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
     """``show license rum id all`` text → ``{reports, unacknowledged, by_state}``. Never raises."""
-    tree = read(text)
+    tree = read(text, lines)
     reports = []
     header = False
     details = []

@@ -71,9 +71,9 @@ _TRANSPORT_TYPES = {"smart": "smart", "cslu": "cslu", "callhome": "callhome", "o
 
 
 @guarded(COMMAND)
-def parse(text):
+def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
     """``show license status`` text → facts dict (docs/facts.md). Never raises."""
-    tree = read(text)
+    tree = read(text, lines)
     return finish(tree, COMMAND, status_facts(tree), KNOWN_TEXT)
 
 

@@ -46,9 +46,9 @@ def table_rows(lines):
 
 
 @guarded(COMMAND)
-def parse(text):
+def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
     """``show license summary`` text → ``{licenses, account, era, ...}``. Never raises."""
-    tree = read(text)
+    tree = read(text, lines)
     lines = [line for node in tree.root.walk() for line in node.text]
     licenses = table_rows(lines)
     table = any(_HEADER.match(line) for line in lines) or tree.root.find("license_usage") is not None

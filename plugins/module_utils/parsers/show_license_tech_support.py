@@ -41,9 +41,9 @@ _FLAGS = ("rmf", "cf", "message_flow_allowed")
 
 
 @guarded(COMMAND)
-def parse(text):
+def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
     """``show license tech support`` text → facts dict (docs/facts.md). Never raises."""
-    tree = read(text)
+    tree = read(text, lines)
     facts = status_facts(tree)
     facts.update(chapter_facts(tree))
     facts["_recognised"] = recognised(facts, tree) or tree.root.find("communication_statistics") is not None

@@ -49,9 +49,9 @@ def udi_facts(node):
 
 
 @guarded(COMMAND)
-def parse(text):
+def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
     """``show license udi`` text → ``{entries, ha, udi, era}``. Never raises."""
-    tree = read(text)
+    tree = read(text, lines)
     legacy = _legacy_rows(tree)
     if legacy is not None:
         facts = {"_recognised": True, "era": "pre_slp", "entries": legacy, "ha": len(legacy) > 1,

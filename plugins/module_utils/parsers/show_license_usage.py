@@ -153,9 +153,9 @@ def era_from_statuses(licenses, authorization=None):
 
 
 @guarded(COMMAND)
-def parse(text):
+def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
     """``show license usage`` text → ``{licenses, authorization_status, era}``. Never raises."""
-    tree = read(text)
+    tree = read(text, lines)
     table = nxos_table(list(tree.root.raw_text))
     if table is not None:
         facts = {"_recognised": True, "era": "pre_slp", "licenses": table, "authorization_status": None}

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils import syslog
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import is_cli_header, new_result, text_lines
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import is_cli_header, new_result, output_lines
 
 # fmt: off
 _SYSLOG = re.compile(r"^Syslog logging:\s*(?P<state>enabled|disabled)(?:\s*\((?P<details>.*)\))?", re.IGNORECASE)
@@ -96,18 +96,18 @@ def _read_header_line(line, header):
     return False
 
 
-def parse(text):
+def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
     """``show logging`` / ``show logging logfile`` output → dict (see docs/facts.md)."""
     result = new_result(header=None, messages=[], lines_total=0, content_lines_total=0, default_year=None, platform=None)
     try:
-        _parse_into(text, result)
+        _parse_into(text, lines, result)
     except Exception as error:  # pylint: disable=broad-except
         result["warnings"].append("show logging parser stopped early: %s" % error)
     return result
 
 
-def _parse_into(text, result):
-    lines = text_lines(text)
+def _parse_into(text, lines, result):
+    lines = output_lines(text, lines)
     header = {}
     in_log = False
     seen_entry = False

@@ -47,10 +47,10 @@ STATUS_CURRENT = {"*": "sys_peer", "o": "sys_peer", "#": "selected", "+": "candi
 STATUS_OLD = {"*": "sys_peer", "#": "master_unsynced", "+": "selected", "-": "candidate", "x": "falseticker"}
 
 
-def parse(text, platform=None):  # pylint: disable=unused-argument
+def parse(text, platform=None, lines=None):
     """``show ntp associations`` text → ``{peers, synchronized, sys_peer, ...}``. Never raises."""
     try:
-        return _parse(text)
+        return _parse(text, platform, lines)
     except Exception as error:  # pylint: disable=broad-except
         result = new_result()
         result["warnings"].append("parser for %s failed: %s: %s" % (COMMAND, type(error).__name__, error))
@@ -68,7 +68,7 @@ def _integer(text):
     return int(text) if text is not None and text.isdigit() else None
 
 
-def _parse(text):
+def _parse(text, platform, lines):  # pylint: disable=unused-argument
     result = new_result()
     rows = []
     legend = None
@@ -76,7 +76,7 @@ def _parse(text):
     enabled = None
     errors = []
     pending = None
-    lines = printed_lines(text)
+    lines = printed_lines(text, lines)
     for line in lines:
         # Past the rows, each regex is tried only when the line holds a character it cannot match without. Under
         # re.IGNORECASE "ſ" stands for "s" and "İ", "ı" for "i"; str.strip() removes what "^\s*" skips.

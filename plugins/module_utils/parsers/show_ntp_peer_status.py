@@ -48,24 +48,24 @@ _ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+ntp\s+peer-s\S*\s*$", re.IGNORECASE)
 MODES = {"*": None, "+": "active", "-": "passive", "=": "client"}
 
 
-def parse(text, platform=None):  # pylint: disable=unused-argument
+def parse(text, platform=None, lines=None):
     """``show ntp peer-status`` text → ``{peers, synchronized, sys_peer, total_peers}``. Never raises."""
     try:
-        return _parse(text)
+        return _parse(text, platform, lines)
     except Exception as error:  # pylint: disable=broad-except
         result = new_result()
         result["warnings"].append("parser for %s failed: %s: %s" % (COMMAND, type(error).__name__, error))
         return result
 
 
-def _parse(text):
+def _parse(text, platform, lines):  # pylint: disable=unused-argument
     result = new_result()
     rows = []
     total = None
     table = False
     errors = []
     pending = None
-    lines = printed_lines(text)
+    lines = printed_lines(text, lines)
     for line in lines:
         # Past the rows, each regex is tried only when the line holds a character it cannot match without. Under
         # re.IGNORECASE "ſ" stands for "s" and "İ", "ı" for "i"; str.strip() removes what "^\s*" skips.

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
-    is_cli_header, is_device_error, is_prompt_echo, new_result, snake, text_lines, to_iso, unrecognised,
+    is_cli_header, is_device_error, is_prompt_echo, new_result, snake, output_lines, to_iso, unrecognised,
 )
 
 COMMAND = "show ntp status"
@@ -46,10 +46,10 @@ _PARENTHESISED_TIME = re.compile(r"\((?P<time>[^)]*)\)")
 _SPLIT_MARKS = re.compile(r"[(),]")
 
 
-def parse(text, platform=None):  # pylint: disable=unused-argument
+def parse(text, platform=None, lines=None):
     """``show ntp status`` text → ``{synchronized, stratum, reference, ...}``. Never raises."""
     try:
-        return _parse(text)
+        return _parse(text, platform, lines)
     except Exception as error:  # pylint: disable=broad-except
         result = new_result()
         result["warnings"].append("parser for %s failed: %s: %s" % (COMMAND, type(error).__name__, error))
@@ -80,13 +80,13 @@ def _float(value):
     return float(match.group(0)) if match else None
 
 
-def _parse(text):
+def _parse(text, platform, lines):  # pylint: disable=unused-argument
     result = new_result()
     fields = {}
     state = None
     enabled = None
     errors = []
-    lines = [line for line in text_lines(text) if line.strip()]
+    lines = [line for line in output_lines(text, lines) if line.strip()]
     for line in lines:
         # Each regex below is tried only when the line holds a character it cannot match without. Under
         # re.IGNORECASE "ſ" stands for "s" and "İ", "ı" for "i"; str.strip() removes what "^\s*" skips.

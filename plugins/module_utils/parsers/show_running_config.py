@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import is_device_error, is_prompt_echo, new_result, text_lines, to_int, unrecognised
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import is_device_error, is_prompt_echo, new_result, output_lines, to_int, unrecognised
 
 COMMAND = "show running-config"
 
@@ -90,15 +90,15 @@ class ConfigLine:
             stack.extend(reversed(node.children))
 
 
-def config_tree(text):
-    """Read configuration text: (top-level ConfigLines, header dict, device errors).
+def config_tree(text, lines=None):
+    """Read configuration text (or its ``lines``, see common.output_lines): (top-level ConfigLines, header dict, device errors).
 
     Header lines, prompts, ``!`` comments and banners are set aside.
     """
     roots, header, errors = [], {}, []
     stack = []
     banner_end = None
-    for raw in text_lines(text):
+    for raw in output_lines(text, lines):
         line = (raw.expandtabs(8) if "\t" in raw else raw).rstrip()
         stripped = line.strip()
         if banner_end is not None:
@@ -615,21 +615,21 @@ def recognised(roots, header):
     return config_like * 2 >= len(roots)
 
 
-def parse(text, platform=None):
+def parse(text, platform=None, lines=None):
     """``show running-config`` text → the normalised parts of docs/facts.md. Never raises."""
     try:
-        return _parse(text, platform)
+        return _parse(text, platform, lines)
     except Exception as error:  # pylint: disable=broad-except
         result = new_result()
         result["warnings"].append("parser for %s failed: %s: %s" % (COMMAND, type(error).__name__, error))
         return result
 
 
-def _parse(text, platform):
-    roots, header, errors = config_tree(text)
+def _parse(text, platform, lines):
+    roots, header, errors = config_tree(text, lines)
     result = new_result()
     if not recognised(roots, header):
-        return unrecognised(result, COMMAND, errors, roots, unparsed=[line for line in text_lines(text) if line.strip()])
+        return unrecognised(result, COMMAND, errors, roots, unparsed=[line for line in output_lines(text, lines) if line.strip()])
     found = platform if platform in ("ios", "nxos") else detect_platform(roots, header)
     result.update(running_config_facts(roots, found))
     result["version"] = next((match.group("version") for match in (_VERSION.match(node.text) for node in roots if node.text[:1] in "vV")

@@ -16,28 +16,28 @@ Pure Python, no Ansible imports, never raises.
 
 from __future__ import annotations
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, text_lines, unrecognised
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, output_lines, unrecognised
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.show_running_config import call_home_facts, config_tree
 
 COMMAND = "show running-config callhome all"
 
 
-def parse(text, platform=None):
+def parse(text, platform=None, lines=None):
     """``show running-config callhome all`` text → ``{call_home, version, header}``. Never raises."""
     try:
-        return _parse(text, platform)
+        return _parse(text, platform, lines)
     except Exception as error:  # pylint: disable=broad-except
         result = new_result()
         result["warnings"].append("parser for %s failed: %s: %s" % (COMMAND, type(error).__name__, error))
         return result
 
 
-def _parse(text, platform):
-    roots, header, errors = config_tree(text)
+def _parse(text, platform, lines):
+    roots, header, errors = config_tree(text, lines)
     result = new_result()
     blocks = [node for node in roots if node.text.strip().lower() in ("callhome", "call-home", "service call-home", "no service call-home")]
     if not blocks and "callhome" not in header.get("nxos_command", "").lower():
-        return unrecognised(result, COMMAND, errors, roots, unparsed=[line for line in text_lines(text) if line.strip()])
+        return unrecognised(result, COMMAND, errors, roots, unparsed=[line for line in output_lines(text, lines) if line.strip()])
     found = platform if platform in ("ios", "nxos") else ("ios" if any(node.text.strip().lower() == "call-home" for node in blocks) else "nxos")
     result["platform"] = found
     result["call_home"] = call_home_facts(roots, found)

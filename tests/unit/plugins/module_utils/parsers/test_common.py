@@ -10,7 +10,7 @@ from datetime import datetime
 from hypothesis import given, settings, strategies as st
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers import common
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import printed_lines, text_lines, to_int
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import output_lines, printed_lines, text_lines, to_int
 
 
 def test_printed_lines_drop_blank_lines_and_expand_tabs():
@@ -18,6 +18,15 @@ def test_printed_lines_drop_blank_lines_and_expand_tabs():
     assert printed_lines(text) == ["Profile Name: CiscoTAC-1", "        Profile status: ACTIVE", "  a     b"]
     assert printed_lines(text.encode("utf-8")) == printed_lines(text)
     assert printed_lines(None) == []
+
+
+def test_output_lines_are_a_copy_of_the_lines_given_else_the_text_split():
+    given_lines = ["a", "  b"]
+    lines = output_lines("a\n  b", given_lines)
+    lines.append("c")
+    assert given_lines == ["a", "  b"]
+    assert output_lines("a\r\n  b  ") == ["a", "  b"]
+    assert printed_lines("ignored", ["x", "", "\ty"]) == ["x", "        y"]
 
 
 @settings(max_examples=300, deadline=None)
