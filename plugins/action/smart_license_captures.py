@@ -6,7 +6,7 @@
 A module reports once, when it ends; a long offline run (thousands of
 captures) would be silent for minutes. Here the folder is diagnosed in the
 task's worker process (the same code the module runs:
-``device.diagnose_folder``), and a progress line goes to the play output at
+``capture_files.diagnose_folder``), and a progress line goes to the play output at
 most every ``progress_interval`` seconds. No AnsiballZ round trip, no device.
 """
 
@@ -16,7 +16,7 @@ from ansible.errors import AnsibleActionFail
 from ansible.plugins.action import ActionBase
 from ansible.utils.display import Display
 
-from ansible_collections.smartlic.slp.plugins.module_utils import device
+from ansible_collections.smartlic.slp.plugins.module_utils import capture_files, module_specs
 
 display = Display()
 
@@ -31,16 +31,16 @@ class ActionModule(ActionBase):
         del tmp  # unused, kept for the ActionBase signature
         result = super().run(task_vars=task_vars or {})
         try:
-            _validation, params = self.validate_argument_spec(argument_spec=device.captures_spec(),
-                                                              mutually_exclusive=device.CAPTURES_MUTUALLY_EXCLUSIVE)
+            _validation, params = self.validate_argument_spec(argument_spec=module_specs.captures_spec(),
+                                                              mutually_exclusive=module_specs.CAPTURES_MUTUALLY_EXCLUSIVE)
         except AnsibleActionFail as error:
             result.update(failed=True, msg=str(error))
             return result
         label = "smart_license_captures %s" % params["path"]
-        progress = device.ProgressLine(lambda line: display.display("%s: %s" % (label, line)), params["progress_interval"])
+        progress = capture_files.ProgressLine(lambda line: display.display("%s: %s" % (label, line)), params["progress_interval"])
         try:
-            output, warnings = device.diagnose_folder(params, check_mode=bool(self._task.check_mode), progress=progress)
-        except device.FolderError as error:
+            output, warnings = capture_files.diagnose_folder(params, check_mode=bool(self._task.check_mode), progress=progress)
+        except capture_files.FolderError as error:
             result.update(failed=True, msg=str(error))
             return result
         result.update(output)

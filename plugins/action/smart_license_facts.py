@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from ansible.plugins.action.normal import ActionModule as NormalActionModule
 from ansible_collections.ansible.netcommon.plugins.action.network import ActionModule as ActionNetworkModule
-from ansible_collections.smartlic.slp.plugins.module_utils import device
+from ansible_collections.smartlic.slp.plugins.module_utils import vocabulary
 
 
 class ActionModule(ActionNetworkModule):
@@ -33,8 +33,8 @@ class ActionModule(ActionNetworkModule):
                                                "use state=parsed for captures" % self._play_context.connection}
             # An unsupported platform is refused here, before the connection logs in and sends anything.
             network_os = self._play_context.network_os or task_vars.get("ansible_network_os")
-            if not device.supported_platform(network_os):
-                return {"failed": True, "msg": device.unsupported_platform(network_os)}
+            if not vocabulary.normalize_platform(network_os, strict=True):
+                return {"failed": True, "msg": vocabulary.unsupported_platform(network_os)}
             if not self._task.args.get("platform"):
                 self._task.args["platform"] = str(network_os)
         if connection == "network_cli":

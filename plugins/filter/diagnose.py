@@ -65,7 +65,7 @@ _value:
 
 from ansible.errors import AnsibleFilterError
 
-from ansible_collections.smartlic.slp.plugins.module_utils import device
+from ansible_collections.smartlic.slp.plugins.module_utils import module_specs, pipeline, vocabulary
 from ansible_collections.smartlic.slp.plugins.plugin_utils.filter_input import need_list, need_mapping, need_platform
 
 NAME = "smartlic.slp.diagnose"
@@ -80,13 +80,13 @@ def diagnose(facts, platform=None, messages=None, intended=None, slac_text=None)
         platform = platform or result.get("platform")
         if messages is None:
             messages = result.get("messages")
-    platform = need_platform(NAME, platform, device.normalize_platform)
+    platform = need_platform(NAME, platform, vocabulary.normalize_platform)
     messages = need_list(NAME, messages, "messages", optional=True)
-    intended = device.clean_intended(need_mapping(NAME, intended, "intended", optional=True))
+    intended = module_specs.clean_intended(need_mapping(NAME, intended, "intended", optional=True))
     if slac_text is not None and not isinstance(slac_text, str):
         raise AnsibleFilterError("%s: slac_text must be text, not %s" % (NAME, type(slac_text).__name__))
-    findings, _summary, problems = device.run_rules(facts, [m for m in messages if isinstance(m, dict)], platform, intended,
-                                                    str(slac_text) if slac_text is not None else None)
+    findings, _summary, problems = pipeline.run_rules(facts, [m for m in messages if isinstance(m, dict)], platform, intended,
+                                                      str(slac_text) if slac_text is not None else None)
     if problems:
         raise AnsibleFilterError("%s: %s" % (NAME, "; ".join(problems)))
     return findings

@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Turn per-device diagnosis results into report files.
 
-A *device result* is the dict ``device.analyze_*`` returns (DESIGN.md "Offline
+A *device result* is the dict ``pipeline.analyze_*`` returns (DESIGN.md "Offline
 diagnosis entry point": host, platform, facts, messages, findings, plus
 summary, collected_at, ack, commands, warnings, usable, reason). From a list
 of them this module builds

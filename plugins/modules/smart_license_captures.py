@@ -149,15 +149,15 @@ workers:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.smartlic.slp.plugins.module_utils import device
+from ansible_collections.smartlic.slp.plugins.module_utils import capture_files, module_specs
 
 
 def main():
     """Entry point when run as a module (the action plugin of the same name runs it on the controller, with progress lines)."""
-    module = AnsibleModule(argument_spec=device.captures_spec(), mutually_exclusive=device.CAPTURES_MUTUALLY_EXCLUSIVE, supports_check_mode=True)
+    module = AnsibleModule(argument_spec=module_specs.captures_spec(), mutually_exclusive=module_specs.CAPTURES_MUTUALLY_EXCLUSIVE, supports_check_mode=True)
     try:
-        output, warnings = device.diagnose_folder(module.params, check_mode=module.check_mode)
-    except device.FolderError as error:
+        output, warnings = capture_files.diagnose_folder(module.params, check_mode=module.check_mode)
+    except capture_files.FolderError as error:
         module.fail_json(msg=str(error))
     for warning in warnings:
         module.warn(warning)

@@ -299,7 +299,7 @@ from ansible.module_utils.basic import AnsibleModule
 from ansible.module_utils.common.text.converters import to_text
 from ansible.module_utils.connection import Connection, ConnectionError as AnsibleConnectionError
 
-from ansible_collections.smartlic.slp.plugins.module_utils import device, report
+from ansible_collections.smartlic.slp.plugins.module_utils import gather, module_specs, pipeline, report, vocabulary
 
 # Command statuses named in the one warning of a usable result.
 UNREAD = {"error": "rejected", "truncated": "cut", "empty": "no output", "unrecognized": "not recognised"}
@@ -331,9 +331,9 @@ class Gatherer:
         except (AnsibleConnectionError, ValueError, TypeError) as error:
             self.module.fail_json(msg="Could not read the device capabilities to tell its platform: %s" % to_text(error))
         name = (capabilities.get("device_info") or {}).get("network_os") or capabilities.get("network_os")
-        platform = device.supported_platform(name)
+        platform = vocabulary.normalize_platform(name, strict=True)
         if not platform:
-            self.module.fail_json(msg=device.unsupported_platform(name))
+            self.module.fail_json(msg=vocabulary.unsupported_platform(name))
         return platform
 
     def run(self, commands):
@@ -347,7 +347,7 @@ class Gatherer:
             except AnsibleConnectionError as error:
                 message = _error_text(error)
                 self.errors[command] = message
-                if not device.is_cli_rejection(message):
+                if not vocabulary.is_cli_rejection(message):
                     self._lose(command, message)
                 continue
             if answer is None or answer == "None":
@@ -374,8 +374,8 @@ class Gatherer:
                 "The session is incomplete, so the device was not diagnosed; run the diagnosis again." % (command, number, read, not_run, message))
 
     def analyze(self, platform, params, intended, slac_text, diagnose):
-        return device.analyze_outputs(self.outputs, platform, host=params["host"], errors=self.errors, intended=intended,
-                                      slac_text=slac_text, diagnose=diagnose)
+        return pipeline.analyze_outputs(self.outputs, platform, host=params["host"], errors=self.errors, intended=intended,
+                                        slac_text=slac_text, diagnose=diagnose)
 
 
 def _error_text(error):
@@ -392,21 +392,21 @@ def _error_text(error):
 def gathered(module, intended, slac_text):
     params = module.params
     declared = params["platform"]
-    if declared and not device.supported_platform(declared):
-        module.fail_json(msg=device.unsupported_platform(declared, "platform"))
+    if declared and not vocabulary.normalize_platform(declared, strict=True):
+        module.fail_json(msg=vocabulary.unsupported_platform(declared, "platform"))
     gatherer = Gatherer(module)
-    platform = device.supported_platform(declared) if declared else gatherer.platform()
+    platform = vocabulary.normalize_platform(declared, strict=True) if declared else gatherer.platform()
     mode = params["tech_support"]
-    gatherer.run(device.commands_for(platform, tech_support=mode))
+    gatherer.run(gather.commands_for(platform, tech_support=mode))
     probes = params["probes"]
     wants_probes = _probes_value(module, probes)
     auto_tech = mode == "auto" and platform == "ios"
     if wants_probes or auto_tech:
         first = gatherer.analyze(declared or platform, params, intended, slac_text, diagnose=auto_tech and params["diagnose"])
         if wants_probes:
-            gatherer.run(device.probe_commands(first["facts"], platform, intended, wants_probes))
-        if auto_tech and params["diagnose"] and device.needs_tech_support(first["findings"], platform, mode):
-            gatherer.run([device.TECH_SUPPORT])
+            gatherer.run(gather.probe_commands(first["facts"], platform, intended, wants_probes))
+        if auto_tech and params["diagnose"] and gather.needs_tech_support(first["findings"], platform, mode):
+            gatherer.run([gather.TECH_SUPPORT])
     if not gatherer.outputs and gatherer.errors:
         first = next(iter(gatherer.errors.items()))
         module.fail_json(msg="No command could be read from the device: %s: %s" % (first[0], report.one_line(first[1])))
@@ -436,13 +436,13 @@ def _probes_value(module, probes):
 
 def main():
     """Entry point."""
-    argument_spec = device.common_spec()
+    argument_spec = module_specs.common_spec()
     argument_spec.update(
         state={"type": "str", "choices": ["gathered", "parsed"], "default": "gathered"},
         running_config={"type": "str", "aliases": ["text"]},
         host={"type": "str"},
         probes={"type": "raw", "default": False},
-        tech_support={"type": "str", "choices": list(device.TECH_SUPPORT_MODES), "default": "auto"},
+        tech_support={"type": "str", "choices": list(gather.TECH_SUPPORT_MODES), "default": "auto"},
         fact_name={"type": "str"},
     )
     module = AnsibleModule(
@@ -452,13 +452,13 @@ def main():
         supports_check_mode=True,
     )
     params = module.params
-    intended = device.clean_intended(params["intended"])
-    slac_text, slac_error = device.read_slac(params["slac_file"], params["slac_text"])
+    intended = module_specs.clean_intended(params["intended"])
+    slac_text, slac_error = module_specs.read_slac(params["slac_file"], params["slac_text"])
     if slac_error:
         module.fail_json(msg=slac_error)
     if params["state"] == "parsed":
-        result = device.analyze_text(params["running_config"], platform=params["platform"], host=params["host"], source="running_config",
-                                     intended=intended, slac_text=slac_text, diagnose=params["diagnose"])
+        result = pipeline.analyze_text(params["running_config"], platform=params["platform"], host=params["host"], source="running_config",
+                                       intended=intended, slac_text=slac_text, diagnose=params["diagnose"])
     else:
         result = gathered(module, intended, slac_text)
     if result["usable"]:

@@ -30,7 +30,7 @@ from tests import collection_path  # noqa: F401  pylint: disable=unused-import
 from tests.bench import procstat
 from tests.playbook_runner import ROOT, run_playbook
 
-from ansible_collections.smartlic.slp.plugins.module_utils import device
+from ansible_collections.smartlic.slp.plugins.module_utils import capture_files, gather, pipeline
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers import registry
 
 SHARED_CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus")
@@ -118,7 +118,7 @@ def lab_outputs():
         model = LicenseModel(platform, scenario["hostname"], scenario, lambda: datetime.now(timezone.utc))
         config = ConfigTree(platform, model.initial_config())
         outputs = []
-        for command in device.commands_for(platform):
+        for command in gather.commands_for(platform):
             text = config.render() if command == "show running-config" else model.handle(command, config)
             outputs.append((command, text or ""))
         items.append((os.path.basename(path), platform, outputs))
@@ -186,8 +186,8 @@ def bench_diagnose(repeat=10, passes=20):
 def diagnose_inputs(which):
     """The callables bench_diagnose times for one input: 'live' (lab scenarios) or 'files' (capture files)."""
     if which == "live":
-        return [lambda outputs=outputs, platform=platform: device.analyze_outputs(outputs, platform) for _name, platform, outputs in lab_outputs()]
-    return [lambda text=text: device.analyze_text(text) for _name, text in capture_texts()]
+        return [lambda outputs=outputs, platform=platform: pipeline.analyze_outputs(outputs, platform) for _name, platform, outputs in lab_outputs()]
+    return [lambda text=text: pipeline.analyze_text(text) for _name, text in capture_texts()]
 
 
 def run_rounds(which, rounds):
@@ -252,7 +252,7 @@ def bench_offline(count=1000):
         say("## Offline diagnosis throughput (%d captures)" % count)
         for workers in (1, 2):
             started, cpu = time.perf_counter(), time.process_time()
-            results, used = device.analyze_files(paths, workers=workers)
+            results, used = capture_files.analyze_files(paths, workers=workers)
             wall = time.perf_counter() - started
             assert len(results) == count
             say("analyze_files, %d worker(s): %.2f s wall, %.0f captures/s" % (used, wall, count / wall))
@@ -297,7 +297,7 @@ def bare_playbook(path):
              "  vars:", "    ansible_buffer_read_timeout: 0.5", "    ansible_terminal_stderr_re: %s" % json.dumps(stderr_re), "  tasks:"]
     for platform, module in (("ios", "cisco.ios.ios_command"), ("nxos", "cisco.nxos.nxos_command")):
         lines += ["    - name: Gather (%s)" % platform, "      %s:" % module, "        commands:"]
-        lines += ["          - %s" % json.dumps(command) for command in device.commands_for(platform)]
+        lines += ["          - %s" % json.dumps(command) for command in gather.commands_for(platform)]
         lines += ["      when: ansible_network_os == %s" % json.dumps("cisco.%s.%s" % (platform, platform))]
     with open(path, "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")

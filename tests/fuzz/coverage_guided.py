@@ -21,7 +21,7 @@ import atheris
 from tests import collection_path  # noqa: F401  pylint: disable=unused-import
 
 with atheris.instrument_imports(include=["ansible_collections.smartlic.slp"]):
-    from ansible_collections.smartlic.slp.plugins.module_utils import device, syslog
+    from ansible_collections.smartlic.slp.plugins.module_utils import pipeline, syslog
     from ansible_collections.smartlic.slp.plugins.module_utils.parsers import registry
 
 COMMANDS = sorted(set(registry.IOS_COMMANDS + registry.NXOS_COMMANDS + ("show logging",)))
@@ -53,7 +53,7 @@ def one_input(data):
     command = COMMANDS[provider.ConsumeIntInRange(0, len(COMMANDS) - 1)]
     text = provider.ConsumeUnicodeNoSurrogates(len(data))
     if target == 0:
-        _check(device.analyze_text(text, platform=platform))
+        _check(pipeline.analyze_text(text, platform=platform))
     elif target == 1:
         _check(registry.parse_output(command, text, platform))
     else:

@@ -29,7 +29,7 @@ from ansible.module_utils.connection import ConnectionError as ConnectionFailure
 from ansible.module_utils.testing import patch_module_args
 from hypothesis import given, settings, strategies as st
 
-from ansible_collections.smartlic.slp.plugins.module_utils import capture, device, syslog
+from ansible_collections.smartlic.slp.plugins.module_utils import capture, capture_files, gather, pipeline, syslog
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers import registry
 from ansible_collections.smartlic.slp.plugins.modules import smart_license_facts
 
@@ -239,7 +239,7 @@ def test_pathological_captures_are_read_in_linear_time():
     for text in PATHOLOGICAL + ["\n" * 200000, " \n" * 100000, "R1#show clock\n" * 20000]:
         for layout in ("%s", "R1#show license status\n%s", "R1#show license status\n%s\nR1#show clock\n%s"):
             COUNTS["captures: pathological lines"] += 1
-            check_device(device.analyze_text(layout.replace("%s", text)))
+            check_device(pipeline.analyze_text(layout.replace("%s", text)))
     assert time.process_time() - started < 30
 
 
@@ -291,14 +291,14 @@ def test_capture_reader_and_diagnosis_read_any_capture(text, platform):
     read = capture.read_capture(text, platform)
     assert read["sections"] or read["reason"]
     assert not [warning for warning in read["warnings"] if CAUGHT.search(warning)]
-    check_device(device.analyze_text(text, platform))
+    check_device(pipeline.analyze_text(text, platform))
 
 
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(text=st.one_of(st.text(max_size=2000), st.binary(max_size=2000).map(lambda data: data.decode("latin-1"))))
 def test_random_text_is_unusable_with_a_reason(text):
     COUNTS["captures: random text"] += 1
-    result = device.analyze_text(text)
+    result = pipeline.analyze_text(text)
     check_device(result)
 
 
@@ -306,8 +306,8 @@ def test_random_text_is_unusable_with_a_reason(text):
 @given(name=captures, kinds=st.sets(st.sampled_from(NOISE), min_size=1), every=st.integers(min_value=1, max_value=9))
 def test_terminal_noise_and_line_endings_do_not_change_the_diagnosis(name, kinds, every):
     COUNTS["captures: noise"] += 1
-    clean = device.analyze_text(CAPTURES[name])
-    noisy_result = device.analyze_text(add_noise(CAPTURES[name], kinds, every))
+    clean = pipeline.analyze_text(CAPTURES[name])
+    noisy_result = pipeline.analyze_text(add_noise(CAPTURES[name], kinds, every))
     check_device(noisy_result)
     assert essence(noisy_result) == essence(clean)
 
@@ -317,10 +317,10 @@ def test_bare_pager_prompts_keep_lines_apart():
     text = CAPTURES["c9200-cslu.txt"]
     lines = text.split("\n")
     pasted = "\n".join(line + ("\n --More-- " if number % 4 == 3 else "") for number, line in enumerate(lines))
-    assert essence(device.analyze_text(add_noise(text, {"pager"}, 3))) == essence(device.analyze_text(text))
-    result = device.analyze_text(pasted)
+    assert essence(pipeline.analyze_text(add_noise(text, {"pager"}, 3))) == essence(pipeline.analyze_text(text))
+    result = pipeline.analyze_text(pasted)
     check_device(result)
-    assert result["facts"]["show license status"] == device.analyze_text(text)["facts"]["show license status"]
+    assert result["facts"]["show license status"] == pipeline.analyze_text(text)["facts"]["show license status"]
 
 
 @settings(max_examples=EXAMPLES, deadline=None)
@@ -329,7 +329,7 @@ def test_bare_pager_prompts_keep_lines_apart():
 def test_two_platforms_in_one_file_are_flagged(first, second, swap):
     COUNTS["captures: mixed platforms"] += 1
     parts = [CAPTURES[first], CAPTURES[second]]
-    result = device.analyze_text("\n".join(parts[::-1] if swap else parts))
+    result = pipeline.analyze_text("\n".join(parts[::-1] if swap else parts))
     check_device(result)
     assert any("may hold more than one device" in warning for warning in result["warnings"]), result["warnings"]
 
@@ -339,7 +339,7 @@ def live_sessions(draw):
     """(platform, outputs, errors) of a live session where any command may answer anything or fail."""
     platform = draw(st.sampled_from(("ios", "nxos")))
     outputs, errors = [], {}
-    for command in device.commands_for(platform, tech_support="always"):
+    for command in gather.commands_for(platform, tech_support="always"):
         own = [text for item_platform, item_command, text in OUTPUTS if item_command == command and item_platform == platform]
         kind = draw(st.sampled_from(("own", "own", "cut", "other", "text", "empty", "rejected", "lost")))
         if kind in ("own", "cut") and own:
@@ -363,7 +363,7 @@ def live_sessions(draw):
 def test_rules_diagnose_any_live_session(session, intended):
     COUNTS["rules: live sessions"] += 1
     platform, outputs, errors = session
-    result = device.analyze_outputs(outputs, platform, host="fuzz-1", errors=errors, intended=intended)
+    result = pipeline.analyze_outputs(outputs, platform, host="fuzz-1", errors=errors, intended=intended)
     check_device(result)
     assert result["host"] == "fuzz-1" and result["platform"] == platform
     for command in errors:
@@ -385,7 +385,7 @@ def test_any_file_gives_a_result_or_a_reason(folder, data):
     COUNTS["files: random bytes"] += 1
     path = folder / "random.txt"
     path.write_bytes(data)
-    result = device.analyze_file(str(path))
+    result = capture_files.analyze_file(str(path))
     check_device(result)
     assert result["host"] == "random"
 
@@ -400,7 +400,7 @@ def test_unusable_files_say_why(tmp_path, data, reason):
     COUNTS["files: unusable"] += 1
     path = tmp_path / "bad.txt"
     path.write_bytes(data)
-    result = device.analyze_file(str(path))
+    result = capture_files.analyze_file(str(path))
     check_device(result)
     assert result["usable"] is False and result["reason"].startswith(reason)
 
@@ -418,8 +418,8 @@ def test_other_encodings_give_the_same_diagnosis(tmp_path, name, encoding):
         other.write_bytes(b"\xfe\xff" + text.encode("utf-16-be"))
     else:
         other.write_bytes(text.encode(encoding))
-    expected = device.analyze_file(str(utf8))
-    result = device.analyze_file(str(other))
+    expected = capture_files.analyze_file(str(utf8))
+    result = capture_files.analyze_file(str(other))
     check_device(result)
     assert result["usable"] is True
     assert essence(result) == essence(expected)
@@ -428,9 +428,9 @@ def test_other_encodings_give_the_same_diagnosis(tmp_path, name, encoding):
 CHILD = """
 import json, resource, sys, time
 from tests import collection_path
-from ansible_collections.smartlic.slp.plugins.module_utils import device
+from ansible_collections.smartlic.slp.plugins.module_utils import capture_files, gather, pipeline
 started, cpu = time.monotonic(), time.process_time()
-result = device.analyze_file(sys.argv[1])
+result = capture_files.analyze_file(sys.argv[1])
 json.dump({"wall": time.monotonic() - started, "cpu": time.process_time() - cpu,
            "rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0, "usable": result["usable"],
            "warnings": result["warnings"], "findings": sorted(set(finding["id"] for finding in result["findings"])),
@@ -453,14 +453,14 @@ def test_a_100_mb_capture_is_cut_at_the_limit_in_bounded_time_and_memory(tmp_pat
     run = subprocess.run([sys.executable, "-c", CHILD, str(path)], cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
     assert run.returncode == 0, run.stderr[-2000:]
     figures = json.loads(run.stdout)
-    limit = device.MAX_CAPTURE_BYTES // (1024 * 1024)
+    limit = capture_files.MAX_CAPTURE_BYTES // (1024 * 1024)
     assert figures["usable"] is True
     assert figures["warnings"][0].startswith("the file is larger than %d MiB: only its first %d MiB were read" % (limit, limit))
     # The output the cut falls in is not diagnosed from half a page.
     assert figures["statuses"][-1] == "truncated"
     assert "the file was cut after %d MiB inside this output" % limit in figures["reasons"]
     # The same device, the same diagnosis as one copy of the capture.
-    assert figures["findings"] == sorted(set(finding["id"] for finding in device.analyze_text(text)["findings"]))
+    assert figures["findings"] == sorted(set(finding["id"] for finding in pipeline.analyze_text(text)["findings"]))
     # Measured on 2 cores: about 10 CPU-s and 130 MiB; the bounds leave room for slower machines.
     assert figures["cpu"] < 90
     assert figures["rss_mib"] < 512

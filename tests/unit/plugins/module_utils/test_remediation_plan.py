@@ -9,7 +9,7 @@ from ansible.errors import AnsibleFilterError
 
 from ansible_collections.smartlic.slp.plugins.filter import slp_remediation_plan as plan_filter
 from ansible_collections.smartlic.slp.plugins.filter import slp_remediation_summary as summary_filter
-from ansible_collections.smartlic.slp.plugins.module_utils import device
+from ansible_collections.smartlic.slp.plugins.module_utils import pipeline
 from ansible_collections.smartlic.slp.plugins.module_utils import remediation_plan as rp
 from ansible_collections.smartlic.slp.tests.unit.plugins.diagnosis_fixtures import captures
 
@@ -21,7 +21,7 @@ LOG = captures.read("c9200_show_logging.txt")
 def real_findings():
     """Findings of the real C9200 outputs (CSLU transport, cslu-local unresolved, clock not synchronised)."""
     outputs = [("show license status", STATUS), ("show clock", CLOCK), ("show logging", LOG)]
-    return device.analyze_outputs(outputs, "ios", host="C9200")["findings"]
+    return pipeline.analyze_outputs(outputs, "ios", host="C9200")["findings"]
 
 
 def finding(fid, severity="error", role=None, action="", steps=None):

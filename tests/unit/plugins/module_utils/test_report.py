@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from ansible_collections.smartlic.slp.plugins.module_utils import device, report
+from ansible_collections.smartlic.slp.plugins.module_utils import pipeline, report
 from ansible_collections.smartlic.slp.tests.unit.plugins.diagnosis_fixtures import captures
 
 VOID = {"meta", "br", "link", "img", "input", "hr"}
@@ -40,7 +40,7 @@ class TagBalance(HTMLParser):
 @pytest.fixture(name="diagnosed")
 def fixture_diagnosed():
     """A device result with real findings (the C9200 log: cslu-local unresolved, clock not authoritative)."""
-    return device.analyze_text(captures.syslog_only_capture(), name="c9200")
+    return pipeline.analyze_text(captures.syslog_only_capture(), name="c9200")
 
 
 def test_device_json_holds_the_contract_keys(tmp_path, diagnosed):
@@ -61,7 +61,7 @@ def test_device_json_holds_the_contract_keys(tmp_path, diagnosed):
 
 
 def test_fleet_summary_counts_and_lists_hosts(tmp_path, diagnosed):
-    unusable = device.analyze_text(captures.read("ios_switch1_blog.txt"), name="switch1")
+    unusable = pipeline.analyze_text(captures.read("ios_switch1_blog.txt"), name="switch1")
     written = report.write_reports(str(tmp_path), [diagnosed, unusable])
     fleet = json.loads((tmp_path / report.FLEET_JSON).read_text(encoding="utf-8"))
     assert fleet == written["summary"]

@@ -9,7 +9,7 @@ import os
 
 import yaml
 
-from ansible_collections.smartlic.slp.plugins.module_utils import device, report
+from ansible_collections.smartlic.slp.plugins.module_utils import pipeline, report
 from ansible_collections.smartlic.slp.tests.unit.plugins.diagnosis_fixtures import captures
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))))
@@ -23,7 +23,7 @@ def test_version_is_galaxy_version():
 
 
 def test_every_report_names_its_generator(tmp_path):
-    result = device.analyze_text(captures.syslog_only_capture(), name="c9200")
+    result = pipeline.analyze_text(captures.syslog_only_capture(), name="c9200")
     report.write_reports(str(tmp_path), [result], generated_at="2026-11-23T10:00:00Z")
     expected = {"name": "smartlic.slp", "version": report.COLLECTION_VERSION}
     assert json.loads((tmp_path / "c9200.json").read_text(encoding="utf-8"))["generator"] == expected

@@ -16,7 +16,7 @@ import re
 
 import pytest
 
-from ansible_collections.smartlic.slp.plugins.module_utils import catalog, device, report
+from ansible_collections.smartlic.slp.plugins.module_utils import capture_files, catalog, report
 from ansible_collections.smartlic.slp.plugins.module_utils.rules import base
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
@@ -28,7 +28,7 @@ INTERNAL = re.compile(r"\bseeds?\b|seed's", re.IGNORECASE)
 
 
 def analyze(path):
-    return device.analyze_file(path)
+    return capture_files.analyze_file(path)
 
 
 @pytest.fixture(name="fleet", scope="module")

@@ -81,11 +81,11 @@ def test_report_writes_once_for_all_hosts(tmp_path, capsys):
 
 
 def test_progress_line_waits_for_its_interval_and_closes_a_long_run():
-    from ansible_collections.smartlic.slp.plugins.module_utils import device  # pylint: disable=import-outside-toplevel
+    from ansible_collections.smartlic.slp.plugins.module_utils import capture_files  # pylint: disable=import-outside-toplevel
 
     now = [100.0]
     said = []
-    progress = device.ProgressLine(said.append, interval=5, clock=lambda: now[0])
+    progress = capture_files.ProgressLine(said.append, interval=5, clock=lambda: now[0])
     for done, moment in ((1, 101.0), (2, 104.9), (3, 105.5), (4, 107.0), (5, 111.0)):
         now[0] = moment
         progress(done, 6)
@@ -94,7 +94,7 @@ def test_progress_line_waits_for_its_interval_and_closes_a_long_run():
     assert said == ["3/6 capture files diagnosed (50%, 0.5 per second)", "5/6 capture files diagnosed (83%, 0.5 per second)",
                     "6/6 capture files diagnosed (100%, 0.5 per second)"]
     quiet = []
-    short = device.ProgressLine(quiet.append, interval=5, clock=lambda: 0.0)
+    short = capture_files.ProgressLine(quiet.append, interval=5, clock=lambda: 0.0)
     for done in range(1, 4):
         short(done, 3)
     assert quiet == []

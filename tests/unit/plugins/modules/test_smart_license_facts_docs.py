@@ -17,7 +17,7 @@ import pytest
 import yaml
 from ansible.module_utils.testing import patch_module_args
 
-from ansible_collections.smartlic.slp.plugins.module_utils import device
+from ansible_collections.smartlic.slp.plugins.module_utils import gather
 from ansible_collections.smartlic.slp.plugins.modules import smart_license_facts as module
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
@@ -122,4 +122,4 @@ def test_the_device_state_in_examples_is_in_the_capture():
 
 
 def test_the_commands_in_examples_are_the_ones_sent():
-    assert comment_block(module.EXAMPLES, "Commands sent", stop="Then,") == device.commands_for("ios")
+    assert comment_block(module.EXAMPLES, "Commands sent", stop="Then,") == gather.commands_for("ios")

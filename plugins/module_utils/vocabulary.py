@@ -1,0 +1,75 @@
+# -*- coding: utf-8 -*-
+# Copyright: contributors to smartlic.slp
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The words the whole collection shares, each defined here once and imported everywhere else.
+
+One section per kind of word, each headed by a comment line. Nothing here
+imports another module of the collection (this is the lowest layer), and
+nothing here changes once the module is loaded. Pure Python stdlib.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ------------------------------------------------------------------ severities
+# The severities of a finding, worst first (docs/diagnosis.md "Severity"), and the ones that ask for action.
+SEVERITIES = ("critical", "error", "warning", "info")
+ACTIONABLE = ("critical", "error", "warning")
+
+
+def severity_rank(severity):
+    """0 for critical ... 3 for info; anything else sorts last (4)."""
+    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
+
+
+# ------------------------------------------------------------------ platforms
+# The two platforms read, by their short name ('ios', 'nxos'): the name used in messages and their ansible_network_os.
+PLATFORM_NAMES = {"ios": "IOS XE", "nxos": "NX-OS"}
+NETWORK_OS = {"ios": "cisco.ios.ios", "nxos": "cisco.nxos.nxos"}
+# The values of ansible_network_os (or a module's platform option) a live session accepts.
+SUPPORTED_NETWORK_OS = ("cisco.ios.ios", "cisco.nxos.nxos", "ios", "nxos")
+# The spellings met on almost every call, answered without working them out.
+_KNOWN_SPELLINGS = {"ios": "ios", "nxos": "nxos", "cisco.ios.ios": "ios", "cisco.nxos.nxos": "nxos"}
+
+
+def normalize_platform(name, strict=False):
+    """'ios' or 'nxos' from a platform name; None when it names neither.
+
+    Loose (the default, for the spellings found in captures and filter arguments): 'cisco.ios.ios', 'iosxe',
+    'ios-xe', 'IOS_XE' are 'ios'; 'cisco.nxos.nxos', 'nx-os' are 'nxos'; any name holding 'nxos' / 'nx-os',
+    else 'ios', counts. ``strict`` (for a live session, where a wrong platform would send the wrong commands):
+    only SUPPORTED_NETWORK_OS, in any case and with blanks around; 'cisco.iosxr.iosxr' is then None.
+    """
+    known = _KNOWN_SPELLINGS.get(name) if isinstance(name, str) else None
+    if known:
+        return known
+    text = str(name or "").strip().lower()
+    if strict:
+        return _KNOWN_SPELLINGS.get(text)
+    text = text.replace("_", "-")
+    if "nxos" in text or "nx-os" in text:
+        return "nxos"
+    if "ios" in text:
+        return "ios"
+    return None
+
+
+def unsupported_platform(name, option="ansible_network_os"):
+    """The one line that refuses a platform ``normalize_platform(name, strict=True)`` does not accept."""
+    if not str(name or "").strip():
+        return "the platform of the device is unknown: set ansible_network_os to cisco.ios.ios (IOS XE) or cisco.nxos.nxos (NX-OS)"
+    return "%s %s is not supported: smartlic.slp reads IOS XE (cisco.ios.ios) and NX-OS (cisco.nxos.nxos) devices only; nothing was sent" % (
+        option, name)
+
+
+# ------------------------------------------------------------------ device refusals
+# What a device prints when it rejects a command we sent (the command is then an error, the session goes on).
+CLI_REJECTION = re.compile(
+    r"%\s?(?:invalid (?:input|command|parameter|range|value)|incomplete command|ambiguous command|unknown command|permission denied)"
+    r"|syntax error|command (?:authorization failed|rejected)|invalid input|marker\.", re.IGNORECASE)
+
+
+def is_cli_rejection(error):
+    """True when an error text is the device refusing the command, False for a connection problem (timeout, SSH failure)."""
+    return bool(CLI_REJECTION.search(str(error or "")))
