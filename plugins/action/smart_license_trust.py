@@ -1,27 +1,14 @@
 # -*- coding: utf-8 -*-
 # Copyright: contributors to smartlic.slp
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Run smartlic.slp.smart_license_trust on the controller over the persistent network_cli connection."""
+"""Run smartlic.slp.smart_license_trust on the controller over the persistent network_cli connection (plugin_utils/network_action.py)."""
 
 from __future__ import annotations
 
-from ansible_collections.ansible.netcommon.plugins.action.network import ActionModule as ActionNetworkModule
+from ansible_collections.smartlic.slp.plugins.plugin_utils.network_action import NetworkCliAction
 
 
-class ActionModule(ActionNetworkModule):
-    """netcommon's network action: the module runs locally and talks to the device through the connection socket.
+class ActionModule(NetworkCliAction):
+    """Refuses another connection than network_cli or an unsupported platform; hands the module the platform."""
 
-    The platform (ios / nxos) comes from ansible_network_os unless the task sets it, so the module needs no capabilities round trip.
-    """
-
-    def run(self, tmp=None, task_vars=None):
-        del tmp  # unused, kept for the ActionBase signature
-        connection = (self._play_context.connection or "").rsplit(".", maxsplit=1)[-1]
-        if connection != "network_cli":
-            return {"failed": True,
-                    "msg": "smartlic.slp.smart_license_trust needs connection ansible.netcommon.network_cli, not %s" % self._play_context.connection}
-        if not self._task.args.get("platform"):
-            network_os = str(self._play_context.network_os or (task_vars or {}).get("ansible_network_os") or "").rsplit(".", maxsplit=1)[-1]
-            if network_os in ("ios", "nxos"):
-                self._task.args["platform"] = network_os
-        return super().run(task_vars=task_vars)
+    MODULE = "smartlic.slp.smart_license_trust"

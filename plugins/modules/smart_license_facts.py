@@ -291,15 +291,10 @@ diagnosis_warnings:
             support without its last section 'Platform Provided Mapping Table'); it was not used for the diagnosis"]
 """
 
-import ast
-import json
-import re
-
 from ansible.module_utils.basic import AnsibleModule
-from ansible.module_utils.common.text.converters import to_text
-from ansible.module_utils.connection import Connection, ConnectionError as AnsibleConnectionError
 
-from ansible_collections.smartlic.slp.plugins.module_utils import gather, module_specs, pipeline, report, vocabulary
+from ansible_collections.smartlic.slp.plugins.module_utils import gather, module_specs, pipeline, report
+from ansible_collections.smartlic.slp.plugins.module_utils.cli_session import CliSession
 
 # Command statuses named in the one warning of a usable result.
 UNREAD = {"error": "rejected", "truncated": "cut", "empty": "no output", "unrecognized": "not recognised"}
@@ -307,112 +302,33 @@ RESULT_KEYS = ("host", "platform", "facts", "messages", "findings", "summary", "
                "status")
 
 
-class Gatherer:
-    """Runs the commands of one diagnosis over the persistent connection, one command at a time."""
-
-    def __init__(self, module):
-        self.module = module
-        self.connection = self._connection()
-        self.outputs = []
-        self.errors = {}
-        self.stopped = None
-        self.lost = None
-        self.sent = 0
-
-    def _connection(self):
-        if not getattr(self.module, "_smartlic_connection", None):
-            self.module._smartlic_connection = Connection(self.module._socket_path)
-        return self.module._smartlic_connection
-
-    def platform(self):
-        """The platform of the connection's network_os, when the platform option was not given; fails on an unsupported one."""
-        try:
-            capabilities = json.loads(self.connection.get_capabilities())
-        except (AnsibleConnectionError, ValueError, TypeError) as error:
-            self.module.fail_json(msg="Could not read the device capabilities to tell its platform: %s" % to_text(error))
-        name = (capabilities.get("device_info") or {}).get("network_os") or capabilities.get("network_os")
-        platform = vocabulary.normalize_platform(name, strict=True)
-        if not platform:
-            self.module.fail_json(msg=vocabulary.unsupported_platform(name))
-        return platform
-
-    def run(self, commands):
-        for command in commands:
-            if self.stopped:
-                self.errors[command] = "not run: %s" % self.stopped
-                continue
-            self.sent += 1
-            try:
-                answer = self.connection.get(command=command)
-            except AnsibleConnectionError as error:
-                message = _error_text(error)
-                self.errors[command] = message
-                if not vocabulary.is_cli_rejection(message):
-                    self._lose(command, message)
-                continue
-            if answer is None or answer == "None":
-                # network_cli returns None, not an error, when the session closes before the prompt comes back, and
-                # the cliconf plugin hands that on as the text "None".
-                self.errors[command] = "the connection closed before the device answered"
-                self._lose(command, self.errors[command])
-                continue
-            self.outputs.append((command, to_text(answer, errors="surrogate_then_replace")))
-
-    def _lose(self, command, message):
-        """A timeout or a broken session leaves the persistent connection unusable for the next commands."""
-        first = report.one_line(message) if message else ""
-        self.stopped = "the connection failed on an earlier command (%s): %s" % (command, first)
-        self.lost = (command, self.sent, len(self.outputs), first)
-
-    def lost_message(self):
-        """Why the session is incomplete (the command and step it failed at), or None."""
-        if not self.lost:
-            return None
-        command, number, read, message = self.lost
-        not_run = sum(1 for error in self.errors.values() if error.startswith("not run: "))
-        return ("The connection to the device failed at '%s' (command %d, after %d command(s) were read; %d not run): %s. "
-                "The session is incomplete, so the device was not diagnosed; run the diagnosis again." % (command, number, read, not_run, message))
-
-    def analyze(self, platform, params, intended, slac_text, diagnose):
-        return pipeline.analyze_outputs(self.outputs, platform, host=params["host"], errors=self.errors, intended=intended,
-                                        slac_text=slac_text, diagnose=diagnose)
-
-
-def _error_text(error):
-    """The text of a connection error; network_cli gives a rejected command's answer as the repr of bytes (b'...')."""
-    message = to_text(error)
-    if re.match(r"^b(['\"]).*\1$", message, re.DOTALL):
-        try:
-            return to_text(ast.literal_eval(message), errors="surrogate_then_replace")
-        except (ValueError, SyntaxError):
-            return message
-    return message
-
-
 def gathered(module, intended, slac_text):
+    """The device result of a live session: the show commands, the probes, tech support when it helps."""
     params = module.params
-    declared = params["platform"]
-    if declared and not vocabulary.normalize_platform(declared, strict=True):
-        module.fail_json(msg=vocabulary.unsupported_platform(declared, "platform"))
-    gatherer = Gatherer(module)
-    platform = vocabulary.normalize_platform(declared, strict=True) if declared else gatherer.platform()
+    session = CliSession(module)
+    platform = session.platform()
     mode = params["tech_support"]
-    gatherer.run(gather.commands_for(platform, tech_support=mode))
+    session.gather(gather.commands_for(platform, tech_support=mode))
     probes = params["probes"]
     wants_probes = _probes_value(module, probes)
     auto_tech = mode == "auto" and platform == "ios"
     if wants_probes or auto_tech:
-        first = gatherer.analyze(declared or platform, params, intended, slac_text, diagnose=auto_tech and params["diagnose"])
+        first = _analyze(session, params, intended, slac_text, diagnose=auto_tech and params["diagnose"])
         if wants_probes:
-            gatherer.run(gather.probe_commands(first["facts"], platform, intended, wants_probes))
+            session.gather(gather.probe_commands(first["facts"], platform, intended, wants_probes))
         if auto_tech and params["diagnose"] and gather.needs_tech_support(first["findings"], platform, mode):
-            gatherer.run([gather.TECH_SUPPORT])
-    if not gatherer.outputs and gatherer.errors:
-        first = next(iter(gatherer.errors.items()))
+            session.gather([gather.TECH_SUPPORT])
+    if not session.outputs and session.errors:
+        first = next(iter(session.errors.items()))
         module.fail_json(msg="No command could be read from the device: %s: %s" % (first[0], report.one_line(first[1])))
-    result = gatherer.analyze(declared or platform, params, intended, slac_text, params["diagnose"])
-    result["connection_failure"] = gatherer.lost_message()
+    result = _analyze(session, params, intended, slac_text, params["diagnose"])
+    result["connection_failure"] = session.lost_message()
     return result
+
+
+def _analyze(session, params, intended, slac_text, diagnose):
+    return pipeline.analyze_outputs(session.outputs, params["platform"] or session.platform(), host=params["host"], errors=session.errors,
+                                    intended=intended, slac_text=slac_text, diagnose=diagnose)
 
 
 def _probes_value(module, probes):

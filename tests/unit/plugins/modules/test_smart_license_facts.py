@@ -1,6 +1,6 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""smartlic.slp.smart_license_facts: state parsed on real captures, state gathered against a fake connection (seam: Connection)."""
+"""smartlic.slp.smart_license_facts: state parsed on real captures, state gathered against a fake connection (seam: cli_session.Connection)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 from ansible.module_utils.connection import ConnectionError as DeviceError
 from ansible.module_utils.testing import patch_module_args
 
+from ansible_collections.smartlic.slp.plugins.module_utils import cli_session
 from ansible_collections.smartlic.slp.plugins.modules import smart_license_facts as module
 from ansible_collections.smartlic.slp.tests.unit.plugins.diagnosis_fixtures import captures
 
@@ -55,7 +56,7 @@ class FakeConnection:
 @pytest.fixture(name="connection")
 def fixture_connection(monkeypatch):
     FakeConnection.sent = []
-    monkeypatch.setattr(module, "Connection", FakeConnection)
+    monkeypatch.setattr(cli_session, "Connection", FakeConnection)
     return FakeConnection
 
 
