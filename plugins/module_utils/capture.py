@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils import syslog
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers import syslog
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers import registry
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import has_terminal_noise, text_lines
 

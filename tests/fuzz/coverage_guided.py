@@ -21,7 +21,8 @@ import atheris
 from tests import collection_path  # noqa: F401  pylint: disable=unused-import
 
 with atheris.instrument_imports(include=["ansible_collections.smartlic.slp"]):
-    from ansible_collections.smartlic.slp.plugins.module_utils import pipeline, syslog
+    from ansible_collections.smartlic.slp.plugins.module_utils import pipeline
+    from ansible_collections.smartlic.slp.plugins.module_utils.parsers import syslog
     from ansible_collections.smartlic.slp.plugins.module_utils.parsers import registry
 
 COMMANDS = sorted(set(registry.IOS_COMMANDS + registry.NXOS_COMMANDS + ("show logging",)))

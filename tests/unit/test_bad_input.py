@@ -29,7 +29,8 @@ from ansible.module_utils.connection import ConnectionError as ConnectionFailure
 from ansible.module_utils.testing import patch_module_args
 from hypothesis import given, settings, strategies as st
 
-from ansible_collections.smartlic.slp.plugins.module_utils import capture, capture_files, gather, pipeline, syslog
+from ansible_collections.smartlic.slp.plugins.module_utils import capture, capture_files, gather, pipeline
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers import syslog
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers import registry
 from ansible_collections.smartlic.slp.plugins.modules import smart_license_facts
 

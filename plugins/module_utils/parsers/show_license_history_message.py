@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils import syslog
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers import syslog
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import output_lines, to_iso
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.license_tree import finish, guarded, read
 

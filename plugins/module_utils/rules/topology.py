@@ -22,7 +22,7 @@ An ``intended['topology']`` naming one of these wins.
 
 from __future__ import annotations
 
-from ansible_collections.smartlic.slp.plugins.module_utils import syslog
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers import syslog
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import CSLU_PATH, CSLU_PORT, TOPOLOGIES, as_dict, lower, parse_url, text
 
 LABELS = {

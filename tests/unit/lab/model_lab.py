@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from ansible_collections.smartlic.slp.plugins.module_utils import syslog
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers import syslog
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.registry import parse_output
 from tests.lab.config_tree import ConfigTree
 from tests.lab.license_model import LicenseModel

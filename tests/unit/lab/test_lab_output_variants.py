@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 import pytest
 import yaml
 
-from ansible_collections.smartlic.slp.plugins.module_utils import syslog
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers import syslog
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import parse_iso
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.registry import IOS_COMMANDS, NXOS_COMMANDS, parse_output
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.engine import diagnose

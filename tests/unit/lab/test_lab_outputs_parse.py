@@ -16,7 +16,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 import yaml
 
-from ansible_collections.smartlic.slp.plugins.module_utils import catalog, syslog
+from ansible_collections.smartlic.slp.plugins.module_utils import catalog
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers import syslog
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.registry import parse_output
 from tests.lab import license_model, outputs_ios
 from tests.lab.config_tree import ConfigTree

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ansible_collections.smartlic.slp.plugins.module_utils import syslog
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers import syslog
 from tests.lab import license_model
 from tests.unit.lab.model_lab import Lab
 

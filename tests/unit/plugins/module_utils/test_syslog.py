@@ -11,7 +11,8 @@ import string
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from ansible_collections.smartlic.slp.plugins.module_utils import catalog, syslog
+from ansible_collections.smartlic.slp.plugins.module_utils import catalog
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers import syslog
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import to_iso
 
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "syslog")

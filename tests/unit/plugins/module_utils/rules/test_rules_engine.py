@@ -9,7 +9,7 @@ import os
 import pytest
 from rules_helpers import FIXTURES, actionable_ids, assert_shape, diagnose_fixture, facts_from_text, only, read
 
-from ansible_collections.smartlic.slp.plugins.module_utils import syslog
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers import syslog
 from ansible_collections.smartlic.slp.plugins.module_utils.rules import engine, topology
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.context import Context
 

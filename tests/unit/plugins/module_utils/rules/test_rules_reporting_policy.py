@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from rules_helpers import actionable_ids, assert_shape, diagnose_fixture, evidence_text, facts_from_text, only, read
 
-from ansible_collections.smartlic.slp.plugins.module_utils import syslog
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers import syslog
 from ansible_collections.smartlic.slp.plugins.module_utils.rules import engine
 
 

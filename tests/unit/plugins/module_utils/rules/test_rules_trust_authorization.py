@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from rules_helpers import actionable_ids, assert_shape, diagnose_fixture, diagnose_text, evidence_text, facts_from_text, only, read
 
-from ansible_collections.smartlic.slp.plugins.module_utils import syslog
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers import syslog
 from ansible_collections.smartlic.slp.plugins.module_utils.rules import authorization, engine
 
 AUTH_TEMPLATE = "*Mar 15 20:41:07.331: %%SMART_LIC-3-AUTHORIZATION_INSTALL_FAILED: The install of a new licensing authorization code has failed on %s: %s."
