@@ -10,7 +10,7 @@ and returns only what is missing, in the order a device accepts it:
 ``{"blocks": [{"parents": [...], "lines": [...]}], "commands": [flat lines as sent],
 "text": indented configuration, "checks": [what was compared], "not_sent": [{"line", "why"}]}``
 
-A line the device's release does not have (``RELEASE_GATED``, judged from the
+A line the device's release does not have (the ``since`` of its entry in module_utils/commands.py, judged from the
 ``version`` line of the running-config) is never sent: it is listed in
 ``not_sent`` with what to do instead, and in ``warnings``.
 
@@ -25,28 +25,19 @@ from __future__ import annotations
 
 import re
 
+from ansible_collections.smartlic.slp.plugins.module_utils import commands as table
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.registry import normalize_platform
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import as_dict, as_list, text
 
-SMART_URL = "https://smartreceiver.cisco.com/licservice/license"
-CSLU_URL = "http://cslu-local:8182/cslu/v1/pi"
-CALLHOME_URL = "https://tools.cisco.com/its/service/oddce/services/DDCEService"
-CALLHOME_PROFILE = "CiscoTAC-1"
-SLA_TRUSTPOINT = "SLA-TrustPoint"
+# The values the seeds name live in the command table (module_utils/commands.py); kept here under their old names.
+SMART_URL = table.SMART_URL
+CSLU_URL = table.CSLU_URL
+CALLHOME_URL = table.CALLHOME_URL
+CALLHOME_PROFILE = table.CALLHOME_PROFILE["ios"]
+SLA_TRUSTPOINT = table.SLA_TRUSTPOINT
 TRANSPORTS = ("smart", "cslu", "callhome", "off")
 
 _INDENT = {"ios": 1, "nxos": 2}
-# Lines that only later releases have, by platform: (first release as (major, minor), what the device does without it).
-# "license smart vrf" is in Cisco's SLP command reference for IOS XE 17.x ("license smart (global config)", whose
-# syntax block ends "| vrf vrf_string") but not in the older Smart Licensing Enhanced Routing command reference of the
-# same command. The release that added it is on no page we could read: taken as 17.7 (the stricter reading, which the
-# device lab applies too). A device whose running-config shows an older "version" is not sent the line.
-RELEASE_GATED = {
-    ("ios", "license smart vrf"): ((17, 7), "licensing traffic uses the global routing table there: give the device a route "
-                                            "to the licensing server outside the VRF, or upgrade to a release with "
-                                            "'license smart vrf'"),
-}
-_RELEASE = re.compile(r"^(\d+)\.(\d+)")
 _URL = re.compile(r"^(?P<scheme>https?)://(?P<host>\[[^\]]+\]|[^/:]+)(?::(?P<port>\d+))?(?P<path>/[^?#]*)?$", re.IGNORECASE)
 _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 
@@ -64,13 +55,13 @@ class _Plan:
         self.checks = []
         self.not_sent = []
 
-    def lacks(self, line):
-        """Why this device's release has no ``line`` (``RELEASE_GATED``), or None when it has it or the release is unknown."""
-        for (platform, start), (first, instead) in RELEASE_GATED.items():
-            if platform == self.platform and line.startswith(start) and self.release is not None and self.release < first:
-                return "%s %d.%d has no '%s' (first in %d.%d): %s" % (
-                    "IOS XE" if platform == "ios" else "NX-OS", self.release[0], self.release[1], start, first[0], first[1], instead)
-        return None
+    def line(self, key, **values):
+        """The line of table entry ``key`` on this platform."""
+        return table.render(self.platform, key, **values)
+
+    def lacks(self, key):
+        """Why this device's release has no line ``key`` (the table's ``since``), or None when it has it or the release is unknown."""
+        return table.missing_on(self.platform, key, self.release)
 
     def need(self, line, parents=(), why=""):
         parents = list(parents)
@@ -86,8 +77,10 @@ class _Plan:
     def ok(self, line, parents=(), why=""):
         self.checks.append({"line": line, "parents": list(parents), "missing": False, "why": why})
 
-    def want(self, present, line, parents=(), why=""):
-        missing_reason = None if present else self.lacks(line)
+    def want(self, present, key, values=None, parents=(), why=""):
+        """Ask for the line of table entry ``key`` unless ``present``; a line the release lacks goes to not_sent."""
+        line = self.line(key, **(values or {}))
+        missing_reason = None if present else self.lacks(key)
         if missing_reason:
             self.not_sent.append({"line": line, "why": missing_reason})
             self.checks.append({"line": line, "parents": list(parents), "missing": True, "why": why, "not_sent": missing_reason})
@@ -128,32 +121,35 @@ def _plan_dns(plan, config, settings):
     hosts = as_dict(settings.get("hosts"))
     nxos = plan.platform == "nxos"
     if settings.get("lookup", True) and dns.get("lookup_enabled") is False:
-        plan.need("ip domain-lookup" if nxos else "ip domain lookup", why="name lookup is disabled")
+        plan.want(False, "ip_domain_lookup", why="name lookup is disabled")
+    licensing_vrf = vrf if vrf.lower() != "default" else ""
+    # IOS XE: the domain name and the name servers of the licensing VRF ("ip domain name vrf V D", "ip name-server vrf V X");
+    # NX-OS: the global lines ("ip name-server X use-vrf V") and the same inside "vrf context V" (seed 001 lines 54-59).
     if domain:
-        plan.want(_same(dns.get("domain_name"), domain), ("ip domain-name %s" if nxos else "ip domain name %s") % domain, why="domain name")
-    configured = [(text(entry.get("address")), text(entry.get("vrf"))) for entry in as_list(dns.get("name_servers")) if isinstance(entry, dict)]
-    global_vrf = vrf if (nxos or vrf) and vrf.lower() != "default" else ""
-    for server in servers:
-        present = any(address == server and _same(server_vrf, global_vrf) for address, server_vrf in configured)
-        if nxos:
-            line = "ip name-server %s%s" % (server, " use-vrf %s" % global_vrf if global_vrf else "")
+        if nxos or not licensing_vrf:
+            present = _same(dns.get("domain_name"), domain)
         else:
-            line = "ip name-server %s%s" % ("vrf %s " % global_vrf if global_vrf else "", server)
-        plan.want(present, line, why="name server")
+            present = any(_same(name, licensing_vrf) and _same(value, domain) for name, value in as_dict(dns.get("vrf_domain_names")).items())
+        plan.want(present, "ip_domain_name", {"name": domain, "vrf": "" if nxos else licensing_vrf}, why="domain name")
+    configured = [(text(entry.get("address")), text(entry.get("vrf"))) for entry in as_list(dns.get("name_servers")) if isinstance(entry, dict)]
+    for server in servers:
+        present = any(address == server and _same(server_vrf, licensing_vrf) for address, server_vrf in configured)
+        plan.want(present, "ip_name_server", {"address": server, "vrf": licensing_vrf}, why="name server")
     for name, address in hosts.items():
         address = text(address)
         if not address:
             continue
         known = [text(item) for item in as_list(as_dict(dns.get("hosts")).get(name))]
-        plan.want(address in known, "ip host %s %s" % (name, address), why="static host entry")
-    if nxos and global_vrf and (domain or servers):
-        context = as_dict(as_dict(config.get("vrf_contexts")).get(global_vrf))
-        parents = ["vrf context %s" % global_vrf]
+        plan.want(address in known, "ip_host", {"name": name, "address": address}, why="static host entry")
+    if nxos and licensing_vrf and (domain or servers):
+        context = as_dict(as_dict(config.get("vrf_contexts")).get(licensing_vrf))
+        parents = [plan.line("vrf_context", vrf=licensing_vrf)]
         if domain:
-            plan.want(_same(context.get("domain_name"), domain), "ip domain-name %s" % domain, parents, why="domain name in the licensing VRF")
+            plan.want(_same(context.get("domain_name"), domain), "vrf_ip_domain_name", {"name": domain}, parents,
+                      why="domain name in the licensing VRF")
         known = [text(item) for item in as_list(context.get("name_servers"))]
         for server in servers:
-            plan.want(server in known, "ip name-server %s" % server, parents, why="name server in the licensing VRF")
+            plan.want(server in known, "vrf_ip_name_server", {"address": server}, parents, why="name server in the licensing VRF")
 
 
 # --- transport -----------------------------------------------------------------------------------------
@@ -213,19 +209,20 @@ def _plan_transport(plan, config, settings):
     url = transport_url(settings)
     nxos = plan.platform == "nxos"
     if kind in TRANSPORTS:
-        plan.want(_same(smart.get("transport"), kind), "license smart transport %s" % kind, why="transport type")
+        plan.want(_same(smart.get("transport"), kind), "license_smart_transport", {"type": kind}, why="transport type")
     if kind == "smart":
         default_ok = url == SMART_URL and smart.get("url_default") is True
-        plan.want(_same(smart.get("url_smart"), url) or default_ok, "license smart url smart %s" % url, why="smart URL")
+        plan.want(_same(smart.get("url_smart"), url) or default_ok, "license_smart_url_smart", {"url": url}, why="smart URL")
     elif kind == "cslu":
-        plan.want(_same(smart.get("url_cslu"), url), "license smart url cslu %s" % url, why="CSLU / SSM On-Prem URL")
+        plan.want(_same(smart.get("url_cslu"), url), "license_smart_url_cslu", {"url": url}, why="CSLU / SSM On-Prem URL")
     # Call home carries its own VRF (NX-OS "transport http use-vrf" in the callhome block).
     if vrf and kind not in ("off", "callhome"):
-        plan.want(_same(smart.get("vrf"), vrf), "license smart vrf %s" % vrf, why="licensing VRF")
+        plan.want(_same(smart.get("vrf"), vrf), "license_smart_vrf", {"vrf": vrf}, why="licensing VRF")
     source = text(settings.get("source_interface"))
     if source and not nxos:
         http_client = as_dict(config.get("http_client"))
-        plan.want(_same(http_client.get("source_interface"), source), "ip http client source-interface %s" % source, why="HTTP client source interface")
+        plan.want(_same(http_client.get("source_interface"), source), "ip_http_client_source_interface", {"interface": source},
+                  why="HTTP client source interface")
     if kind == "callhome":
         _plan_callhome(plan, as_dict(config.get("call_home")), settings, url, vrf)
 
@@ -235,21 +232,23 @@ def _plan_callhome(plan, call_home, settings, url, vrf):
     profile = _callhome_profile(call_home, name)
     addresses = [text(item) for item in as_list(profile.get("http_addresses"))]
     if plan.platform == "nxos":
-        parents = ["callhome"]
-        plan.want(_same(profile.get("transport_method"), "http"), "destination-profile %s transport-method http" % name, parents,
+        parents = [plan.line("callhome")]
+        plan.want(_same(profile.get("transport_method"), "http"), "callhome_transport_http", {"profile": name}, parents,
                   why="profile transport method")
-        plan.want(url in addresses, "destination-profile %s index 1 http %s" % (name, url), parents, why="profile destination URL")
+        plan.want(url in addresses, "callhome_address_http", {"profile": name, "url": url}, parents, why="profile destination URL")
         if vrf:
-            plan.want(_same(call_home.get("http_use_vrf") or call_home.get("vrf"), vrf), "transport http use-vrf %s" % vrf, parents,
+            plan.want(_same(call_home.get("http_use_vrf") or call_home.get("vrf"), vrf), "callhome_use_vrf", {"vrf": vrf}, parents,
                       why="call-home HTTP VRF")
-        plan.want(call_home.get("enabled") is True, "enable", parents, why="call-home enabled")
+        plan.want(call_home.get("enabled") is True, "callhome_enable", parents=parents, why="call-home enabled")
         return
     if call_home.get("enabled") is False:
-        plan.need("service call-home", why="call-home service is disabled")
-    parents = ["call-home", 'profile "%s"' % name]
-    plan.want(profile.get("active") is True, "active", parents, why="profile %s active" % name)
-    plan.want(_same(profile.get("transport_method"), "http"), "destination transport-method http", parents, why="profile transport method")
-    plan.want(url in addresses, "destination address http %s" % url, parents, why="profile destination URL")
+        plan.want(False, "service_call_home", why="call-home service is disabled")
+    parents = [plan.line("call_home"), plan.line("call_home_profile", name=name)]
+    plan.want(profile.get("active") is True, "call_home_active", parents=parents, why="profile %s active" % name)
+    plan.want(_same(profile.get("transport_method"), "http"), "call_home_transport_http", parents=parents, why="profile transport method")
+    # The destination URL the running-config holds for the profile (IOS XE: 'destination address http URL').
+    plan.want(any(_same(address.rstrip("/"), url.rstrip("/")) for address in addresses), "call_home_address_http", {"url": url}, parents,
+              why="profile destination URL")
 
 
 # --- trustpoint ----------------------------------------------------------------------------------------
@@ -262,12 +261,13 @@ def _plan_trustpoint(plan, config, settings):
     for key, value in trustpoints.items():
         if _same(key, name):
             trustpoint = as_dict(value)
-    parents = ["crypto pki trustpoint %s" % name]
-    plan.want(_same(trustpoint.get("enrollment"), "terminal"), "enrollment terminal", parents, why="trustpoint enrollment")
-    plan.want(_same(trustpoint.get("revocation_check"), "none"), "revocation-check none", parents, why="trustpoint revocation check")
+    parents = [plan.line("crypto_pki_trustpoint", name=name)]
+    plan.want(_same(trustpoint.get("enrollment"), "terminal"), "trustpoint_enrollment_terminal", parents=parents, why="trustpoint enrollment")
+    plan.want(_same(trustpoint.get("revocation_check"), "none"), "trustpoint_revocation_check_none", parents=parents,
+              why="trustpoint revocation check")
     if settings.get("http_client", True):
         secure = [text(item).lower() for item in as_list(as_dict(config.get("http_client")).get("secure_trustpoints"))]
-        plan.want(name.lower() in secure, "ip http client secure-trustpoint %s" % name, why="HTTPS client trustpoint")
+        plan.want(name.lower() in secure, "ip_http_client_secure_trustpoint", {"name": name}, why="HTTPS client trustpoint")
 
 
 # The trustpoint must exist before the HTTP client refers to it: its block goes first.
@@ -278,8 +278,7 @@ def missing_config(role, platform, config, settings):
     """What ``role`` still has to configure; see the module docstring for the shape."""
     role = text(role).lower()
     planner, nested_first = _PLANNERS.get(role, (None, False))
-    release = _RELEASE.match(text(as_dict(config).get("version")))
-    plan = _Plan((normalize_platform(platform) or "ios"), nested_first, (int(release.group(1)), int(release.group(2))) if release else None)
+    plan = _Plan((normalize_platform(platform) or "ios"), nested_first, text(as_dict(config).get("version")) or None)
     if planner is None:
         result = plan.result()
         result["warnings"].append("no configuration planner for role '%s'" % role)

@@ -17,9 +17,10 @@ import re
 import time
 from datetime import datetime, timezone
 
+from ansible_collections.smartlic.slp.plugins.module_utils import commands as table
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import parse_iso, to_iso
 
-MASK = "********"
+MASK = table.TOKEN_MASK
 
 # How long after a fix was sent its effect usually reaches the device: when a "pending" fix is worth a second look.
 # ACK: "In direct connectivity mode, acknowledgment takes around 15 minutes to be updated on the switch" and "After
@@ -149,12 +150,9 @@ def trust_command(token, scope=None, force=False, platform="ios"):
     [force]``, no scope keyword (Cisco Nexus NX-OS Smart Licensing Using Policy user guide, troubleshooting, seed 001
     line 25).
     """
-    words = ["license smart trust idtoken", str(token)]
-    if platform != "nxos":
-        words.append(scope if scope in ("local", "all") else "local")
-    if force:
-        words.append("force")
-    return " ".join(words)
+    platform = "nxos" if platform == "nxos" else "ios"
+    return table.render(platform, "license_smart_trust", token=str(token), scope=scope if scope in ("local", "all") else "local",
+                        force=bool(force))
 
 
 def choose_scope(requested, udi):
@@ -231,18 +229,18 @@ def sync_command(scope="all", platform="ios"):
     Policy user guide, troubleshooting, seed 001 line 291).
     """
     if platform == "nxos":
-        return "license smart sync"
-    return "license smart sync %s" % ("local" if scope == "local" else "all")
+        return table.render("nxos", "license_smart_sync")
+    return table.render("ios", "license_smart_sync", scope="local" if scope == "local" else "all")
 
 
-def save_usage_command(path):
-    """``license smart save usage all file PATH``."""
-    return "license smart save usage all file %s" % path
+def save_usage_command(path, platform="ios"):
+    """``license smart save usage all file PATH`` (the same words on both platforms)."""
+    return table.render("nxos" if platform == "nxos" else "ios", "license_smart_save_usage", path=path)
 
 
-def import_command(path):
-    """``license smart import PATH``."""
-    return "license smart import %s" % path
+def import_command(path, platform="ios"):
+    """``license smart import PATH`` (the same words on both platforms)."""
+    return table.render("nxos" if platform == "nxos" else "ios", "license_smart_import", path=path)
 
 
 def ack_summary(status):

@@ -144,7 +144,7 @@ def _intended_drift(ctx):
 def clock_not_synchronized(ctx):
     message_items, cited = _message_signals(ctx)
     strong, weak, synced_known = _clock_signals(ctx)
-    drift, missing = _intended_drift(ctx)
+    drift, _missing = _intended_drift(ctx)
     if synced_known and not strong:
         weak = []
     if cited and not ctx.has("show clock"):
@@ -159,7 +159,8 @@ def clock_not_synchronized(ctx):
     servers = [server for server in servers if server]
     configured_vrfs = [text(as_dict(server).get("vrf")) for server in as_list(dig(ctx.running, "ntp.servers")) if text(as_dict(server).get("vrf"))]
     vrf = text(ctx.intended.get("vrf")) or (configured_vrfs[0] if configured_vrfs else None)
-    commands = actions.ntp_commands(ctx, missing or servers, vrf)
+    # What the ntp role sends: the intended servers not configured yet (a placeholder when none is intended).
+    commands = actions.ntp_commands(ctx, [server for server in as_list(ctx.intended.get("ntp_servers")) if text(server)], vrf)
     notes = []
     if not servers:
         notes.append("no NTP server is known: give the intended servers (ntp_servers) to the ntp role")

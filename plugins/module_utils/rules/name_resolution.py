@@ -104,9 +104,10 @@ def _resolve_evidence(ctx, want_cslu_local):
 
 def _remedy_dns(ctx, vrf):
     servers = [text(server) for server in as_list(ctx.intended.get("name_servers")) if text(server)]
-    domain = text(ctx.intended.get("domain_name")) or text(dig(ctx.running, "dns.domain_name")) or None
     vrf = None if _is_default_vrf(vrf) else vrf
-    commands = actions.dns_commands(ctx, servers, domain, vrf)
+    # What the dns role sends (smartlic.slp.remediate adds the cslu-local entry when the transport URL names cslu-local).
+    cslu_local = text(ctx.intended.get("cslu_local_address")) if CSLU_LOCAL in lower(ctx.intended.get("transport_url")) else ""
+    commands = actions.dns_commands(ctx, servers, None, vrf or "", cslu_local or None)
     notes = [] if servers else ["no intended name server given: pass name_servers to the dns role"]
     return commands, notes
 
@@ -200,13 +201,16 @@ def cslu_local_unresolved(ctx):
     severity = "error" if active or (config and state["failing"]) else "warning"
     confidence = "high" if (active and uses) or drift or pings else "medium"
     address = wanted or "<cslu_address>"
-    commands = ["ip host %s %s" % (CSLU_LOCAL, address)]
+    # What the dns role sends: the cslu-local entry with the rest of the missing DNS lines.
+    servers = [text(server) for server in as_list(ctx.intended.get("name_servers")) if text(server)]
+    commands = actions.dns_commands(ctx, servers, None, None, address) or [actions.line(ctx, "ip_host", name=CSLU_LOCAL, address=address)]
     notes = [] if wanted else ["the CSLU host address is unknown: pass cslu_local_address to the dns role"]
     if uses is None:
         notes.append("the transport settings were not captured; the CSLU failure names a host that did not resolve")
     action = ("Make the name cslu-local resolve to the CSLU host: '%s' (or add cslu-local to the DNS server, e.g. cslu-local.<domain>), then "
-              "check 'ping cslu-local'. Alternatively configure the CSLU URL explicitly: license smart url cslu %s."
-              % (commands[0], actions.cslu_url_for(wanted or None)))
+              "check 'ping cslu-local'. Alternatively configure the CSLU URL explicitly: %s."
+              % (actions.line(ctx, "ip_host", name=CSLU_LOCAL, address=address),
+                 actions.line(ctx, "license_smart_url_cslu", url=actions.cslu_url_for(wanted or None))))
     if active:
         reason = "the device failed to resolve or reach cslu-local"
     elif severity == "error":

@@ -35,12 +35,20 @@ def test_dns_ios_from_nothing():
 
 
 def test_dns_ios_with_vrf_and_nothing_missing():
-    config = {"dns": {"lookup_enabled": True, "domain_name": "example.com",
+    config = {"dns": {"lookup_enabled": True, "domain_name": None, "vrf_domain_names": {"Mgmt-vrf": "example.com"},
                       "name_servers": [{"address": "192.0.2.53", "vrf": "Mgmt-vrf"}], "hosts": {"cslu-local": ["192.0.2.10"]}}}
     settings = {"name_servers": ["192.0.2.53"], "domain_name": "example.com", "vrf": "Mgmt-vrf", "hosts": {"cslu-local": "192.0.2.10"}}
     plan = missing_config("dns", "cisco.ios.ios", config, settings)
     assert plan["commands"] == [] and plan["missing"] is False and plan["text"] == ""
     assert all(check["missing"] is False for check in plan["checks"])
+
+
+def test_dns_ios_domain_name_goes_into_the_licensing_vrf():
+    # The name servers of the licensing VRF and its domain name: 'ip domain name vrf V D' (what the report says too).
+    config = {"dns": {"lookup_enabled": True, "domain_name": "example.com", "vrf_domain_names": {},
+                      "name_servers": [{"address": "192.0.2.53", "vrf": "Mgmt-vrf"}]}}
+    assert commands("dns", "ios", config, {"name_servers": ["192.0.2.53"], "domain_name": "example.com", "vrf": "Mgmt-vrf"}) == [
+        "ip domain name vrf Mgmt-vrf example.com"]
 
 
 def test_dns_ios_server_in_the_wrong_vrf_is_missing():

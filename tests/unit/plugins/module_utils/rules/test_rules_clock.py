@@ -13,7 +13,7 @@ def test_policy_install_failed_on_signature_mismatch_with_unsynchronised_clock()
     assert_shape(finding)
     assert finding["severity"] == "error"
     assert finding["remediation"]["role"] == "ntp"
-    assert finding["remediation"]["commands"] == ["ntp server 198.51.100.100 prefer"]
+    assert finding["remediation"]["commands"] == ["ntp server 198.51.100.100 prefer version 2"]
     text = evidence_text(finding)
     assert "POLICY_INSTALL_FAILED" in text and "signature mismatch" in text
     assert "synchronized" in text  # show clock '*'
@@ -21,9 +21,10 @@ def test_policy_install_failed_on_signature_mismatch_with_unsynchronised_clock()
     assert "198.51.100.100" in text  # intended server missing from the running-config
 
 
-def test_without_intended_servers_the_configured_ones_are_proposed():
+def test_without_intended_servers_the_line_has_a_placeholder():
+    # The ntp role cannot run without smartlic_ntp_servers: the line shows where the server goes.
     finding = only(diagnose_fixture("ios_clock_policy_failed.txt"), "clock_not_synchronized")
-    assert finding["remediation"]["commands"] == ["ntp server 10.16.2.2 prefer", "ntp server 10.36.3.3"]
+    assert finding["remediation"]["commands"] == ["ntp server <ntp-server> prefer version 2"]
 
 
 def test_nxos_trust_code_timestamp_mismatch_and_time_source_none():
@@ -48,7 +49,7 @@ def test_synchronised_device_has_no_clock_finding():
 def test_intended_ntp_server_missing_is_drift_on_a_synchronised_device():
     finding = only(diagnose_fixture("ios_direct_healthy.txt", intended={"ntp_servers": ["198.51.100.100"]}), "clock_not_synchronized")
     assert finding["severity"] == "warning"
-    assert finding["remediation"]["commands"] == ["ntp server 198.51.100.100 prefer"]
+    assert finding["remediation"]["commands"] == ["ntp server 198.51.100.100 prefer version 2"]
     assert "198.51.100.100" in evidence_text(finding)
 
 

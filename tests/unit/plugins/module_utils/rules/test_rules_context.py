@@ -150,16 +150,16 @@ class _Ctx:
 
 
 def test_command_builders_per_platform():
-    assert actions.ntp_commands(_Ctx("ios"), ["10.1.1.1", "10.1.1.2"], "Mgmt-vrf") == ["ntp server vrf Mgmt-vrf 10.1.1.1 prefer",
-                                                                                       "ntp server vrf Mgmt-vrf 10.1.1.2"]
+    assert actions.ntp_commands(_Ctx("ios"), ["10.1.1.1", "10.1.1.2"], "Mgmt-vrf") == ["ntp server vrf Mgmt-vrf 10.1.1.1 prefer version 2",
+                                                                                       "ntp server vrf Mgmt-vrf 10.1.1.2 version 2"]
     assert actions.ntp_commands(_Ctx("nxos"), ["10.28.13.90"], "management") == ["ntp server 10.28.13.90 prefer use-vrf management"]
-    assert actions.dns_commands(_Ctx("ios"), ["192.0.2.53"], "example.com") == ["ip domain lookup", "ip domain name example.com",
-                                                                                "ip name-server 192.0.2.53"]
+    # Without a running-config every line counts as missing (the dns role adds lookup only when it is off).
+    assert actions.dns_commands(_Ctx("ios"), ["192.0.2.53"], "example.com") == ["ip domain name example.com", "ip name-server 192.0.2.53"]
     assert actions.trust_command(_Ctx("ios", udis=3), force=True) == "license smart trust idtoken <id_token> all force"
     assert actions.trust_command(_Ctx("nxos")) == "license smart trust idtoken <id_token>"
     assert actions.transport_commands(_Ctx("ios"), "cslu", "http://10.0.0.1:8182/cslu/v1/pi") == [
         "license smart transport cslu", "license smart url cslu http://10.0.0.1:8182/cslu/v1/pi"]
     role, _action, commands, steps = actions.report_remedy(_Ctx("ios", topology="offline"))
-    assert role is None and commands == ["license smart save usage all file bootflash:usage.txt"] and len(steps) == 3
+    assert role is None and commands == ["license smart save usage all file flash:slp_usage.txt"] and len(steps) == 3
     role, _action, commands, _steps = actions.report_remedy(_Ctx("nxos", topology="direct_smart"))
     assert role == "sync" and commands == ["license smart sync"]

@@ -13,7 +13,8 @@ def test_unresolved_smart_receiver_with_no_name_server():
     assert_shape(finding)
     assert finding["severity"] == "error"
     assert finding["remediation"]["role"] == "dns"
-    assert finding["remediation"]["commands"] == ["ip domain lookup", "ip domain name example.com", "ip name-server 192.0.2.53"]
+    # What the dns role sends to this device: the lines it lacks (name lookup is on, the domain name is there).
+    assert finding["remediation"]["commands"] == ["ip name-server 192.0.2.53"]
     text = evidence_text(finding)
     assert "% Unrecognized host or address" in text
     assert "Unable to resolve server hostname" in text
@@ -28,7 +29,7 @@ def test_nxos_name_server_missing_for_the_licensing_vrf():
     assert finding["severity"] == "error"
     commands = finding["remediation"]["commands"]
     assert "ip name-server 192.0.2.53 use-vrf management" in commands
-    assert commands[commands.index("vrf context management") + 1:] == ["  ip domain-name cisco.com", "  ip name-server 192.0.2.53"]
+    assert commands[commands.index("vrf context management") + 1:] == ["ip name-server 192.0.2.53"]
     text = evidence_text(finding)
     assert "% Invalid host/interface cisco.com" in text
     assert "VRF 'management'" in text

@@ -77,14 +77,14 @@ def test_callhome_profile_destination_wrong_real_profile_output():
     assert finding["severity"] == "error"
     assert finding["topology"] == "callhome"
     assert "http://www.test1.com" in evidence_text(finding)
-    assert "  destination address http https://tools.cisco.com/its/service/oddce/services/DDCEService" in finding["remediation"]["commands"]
+    assert "destination address http https://tools.cisco.com/its/service/oddce/services/DDCEService" in finding["remediation"]["commands"]
     assert "cssm_unreachable" not in actionable_ids(findings)
 
 
 def test_nxos_callhome_without_use_vrf():
     finding = only(diagnose_fixture("nxos_callhome.txt", "nxos"), "callhome_profile_inactive")
     assert "use-vrf management" in evidence_text(finding)
-    assert "  transport http use-vrf management" in finding["remediation"]["commands"]
+    assert "transport http use-vrf management" in finding["remediation"]["commands"]
 
 
 def test_callhome_profile_only_matters_with_the_callhome_transport():

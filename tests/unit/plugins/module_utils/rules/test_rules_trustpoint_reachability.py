@@ -26,7 +26,7 @@ def test_onprem_tls_failure_with_sla_trustpoint_missing():
     finding = only(findings, "sla_trustpoint_missing")
     assert finding["severity"] == "error"
     assert finding["topology"] == "onprem"
-    assert finding["remediation"]["commands"] == ["crypto pki trustpoint SLA-TrustPoint", " enrollment terminal", " revocation-check none", " exit"]
+    assert finding["remediation"]["commands"] == ["crypto pki trustpoint SLA-TrustPoint", "enrollment terminal", "revocation-check none"]
     assert "http_client_trustpoint_missing" not in actionable_ids(findings)
     assert "cssm_unreachable" not in actionable_ids(findings)
 
