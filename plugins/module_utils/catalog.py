@@ -63,6 +63,7 @@ FINDING_IDS = (
     "utility_subscription_missing",
     "cssm_unreachable",
     "cslu_http_server_inactive",
+    "sla_trustpoint_certificate_missing",
 )
 
 KINDS = ("failure", "warning", "info", "other")
@@ -88,6 +89,7 @@ COMM_FAILED_FINDINGS = [
     "sla_trustpoint_missing",
     "cssm_unreachable",
     "cslu_http_server_inactive",
+    "sla_trustpoint_certificate_missing",
 ]
 
 
@@ -275,7 +277,7 @@ _COMM_IOS_ACTIONS = (
                 "Ensure that the correct trustpoint is used and that the necessary certificates are accepted.",
                 ["Device(config)# crypto pki trustpoint SLA-TrustPoint", "Device(ca-trustpoint)# enrollment terminal",
                  "Device(ca-trustpoint)# revocation-check none", "Device(ca-trustpoint)# end", "Device# copy running-config startup-config"],
-                ["sla_trustpoint_missing"]),
+                ["sla_trustpoint_missing", "sla_trustpoint_certificate_missing"]),
         _TAC,
     ]
 )

@@ -22,7 +22,7 @@ import re
 import sys
 from datetime import datetime, timedelta, timezone
 
-from tests.lab import grammar_ios, grammar_nxos
+from tests.lab import grammar_ios, grammar_nxos, pki
 from tests.lab.config_tree import ConfigTree, normalize
 from tests.lab.grammar import ModeGrammars, tokens_of
 
@@ -691,6 +691,10 @@ class Session:
             if line.strip() in ("", "startup-config"):
                 return self._save()
             return "%Error opening bootflash:%s (Permission denied)" % line.strip()
+        if isinstance(question, tuple) and question[0] == "pki-paste":
+            return self._pki_paste(question, line)
+        if isinstance(question, tuple) and question[0] == "pki-accept":
+            return self._pki_accept(question, line)
         return ""
 
     def _rejected(self, text, expanded, prompt):
@@ -1053,6 +1057,8 @@ class Session:
             return problem
         line = self._canonical(normalize(" ".join(match.words)))
         self.stack = self.stack[:level + 1]
+        if not negate and match.words[:3] == ["crypto", "pki", "authenticate"]:
+            return self._pki_authenticate(match.words[3])
         mode, path = self.stack[-1]
         if negate:
             changed = self._negate(line, mode, path)
@@ -1063,6 +1069,50 @@ class Session:
         if changed:
             self.device.config_changed()
         return ""
+
+    # -- crypto pki authenticate (IOS XE global configuration; texts and sources in tests/lab/pki.py) -------------
+
+    def _pki_authenticate(self, name):
+        """Start the paste dialog for a trustpoint that exists, has 'enrollment terminal' and no CA certificate yet."""
+        tree = self.device.config
+        head = "crypto pki trustpoint %s" % name
+        if not tree.has(head):
+            return pki.NO_TRUSTPOINT.format(name=name)
+        if not any(child.lower().split()[:2] == ["enrollment", "terminal"] for child in tree.children(head)):
+            return pki.NOT_TERMINAL.format(name=name)
+        chain = "crypto pki certificate chain %s" % name
+        if any(child.lower().startswith("certificate ca ") for child in tree.children(chain)):
+            return pki.HAS_CA.format(name=name)
+        self.waiting = ("pki-paste", name, [])
+        return pki.PASTE_PROMPT
+
+    def _pki_paste(self, question, line):
+        _kind, name, lines = question
+        if line.strip() and line.strip().lower() != "quit":
+            self.waiting = ("pki-paste", name, lines + [line])
+            return ""
+        cert = pki.read_paste(lines)
+        if cert is None or not pki.self_signed(cert):
+            return pki.SAVE_FAILED
+        self.waiting = ("pki-accept", name, cert)
+        return "\n".join(pki.fingerprint_lines(cert)) + "\n\n" + pki.ACCEPT_QUESTION
+
+    def _pki_accept(self, question, line):
+        _kind, name, cert = question
+        answer = line.strip().lower()
+        if answer in ("no", "n"):
+            return pki.NOT_ACCEPTED
+        if answer not in ("yes", "y"):
+            self.waiting = question
+            return pki.ANSWER_AGAIN + "\n" + pki.ACCEPT_QUESTION
+        tree = self.device.config
+        chain, certificate, hex_lines = pki.chain_lines(name, cert)
+        tree.set(chain)
+        tree.set(certificate, [chain])
+        for index, hex_line in enumerate(hex_lines + ["quit"]):
+            tree.insert(index, hex_line, [chain, certificate])
+        self.device.config_changed()
+        return pki.ACCEPTED
 
     def _do(self, command, prompt, offset):
         saved = self.privileged

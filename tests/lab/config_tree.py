@@ -243,10 +243,15 @@ class ConfigTree:
 
     # -- output -----------------------------------------------------------------------------------------------------
 
-    def _emit(self, node, depth, out):
+    def _emit(self, node, depth, out, shown=False):
+        """Append a line and its children; ``shown``: as the device prints it (the certificate chain's quit line)."""
+        if shown and depth == 2 and node.text == "quit" and self.platform == "ios":
+            # A certificate's hex ends with two spaces, a tab and quit (G6b, G7).
+            out.append("  \tquit")
+            return
         out.append(" " * (self.indent * depth) + node.text)
         for child in node.children:
-            self._emit(child, depth + 1, out)
+            self._emit(child, depth + 1, out, shown)
 
     def to_lines(self):
         """Every line with its platform indentation, in order (no headers, no `!`)."""
@@ -276,7 +281,7 @@ class ConfigTree:
             if node.children:
                 if body and body[-1] != "!":
                     body.append("!")
-                self._emit(node, 0, body)
+                self._emit(node, 0, body, shown=True)
                 body.append("!")
             else:
                 body.append(node.text)

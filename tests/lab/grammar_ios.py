@@ -88,6 +88,7 @@ service password-encryption                       -- I
 call-home  => cfg-call-home                       -- C12
 crypto pki trustpoint <word>  => ca-trustpoint    -- C4
 crypto pki certificate chain <word>  => config-cert-chain  -- G6b; G7
+crypto pki authenticate <word>  @noform           -- C11 (global configuration; the paste dialog: C18, G6, tests/lab/pki.py)
 license smart transport {automatic|callhome|cslu|off|smart}  @since 17.3.2  -- C1; C2
 no license smart transport                        @since 17.3.2  -- C1 (no value)
 license smart url {smart|cslu|utility} <url>      @since 17.3.2  -- C1; C4 (smart, cslu URLs)

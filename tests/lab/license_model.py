@@ -35,7 +35,7 @@ import hashlib
 import re
 from datetime import datetime, timedelta, timezone
 
-from . import outputs_ios, outputs_nxos
+from . import outputs_ios, outputs_nxos, pki
 
 CSSM_URL = "https://smartreceiver.cisco.com/licservice/license"
 CALLHOME_URL = "https://tools.cisco.com/its/service/oddce/services/DDCEService"
@@ -71,13 +71,15 @@ TRANSPORT_OF = {"direct_smart": "smart", "cslu": "cslu", "onprem": "cslu", "call
 FIXABLE_FAULTS = (
     "clock_not_synchronized", "dns_not_configured", "cslu_local_unresolved", "transport_type_mismatch", "transport_url_incorrect",
     "callhome_profile_inactive", "http_client_trustpoint_missing", "sla_trustpoint_missing", "trust_code_missing",
-    "trust_code_already_installed", "report_ack_overdue",
+    "trust_code_already_installed", "report_ack_overdue", "sla_trustpoint_certificate_missing",
 )
 MANUAL_FAULTS = ("account_mismatch", "cssm_unreachable", "policy_removed", "onprem_down_rev", "authorization_udi_mismatch",
                  "cslu_http_server_inactive")
-IOS_ONLY_FAULTS = ("http_client_trustpoint_missing", "sla_trustpoint_missing", "authorization_udi_mismatch", "cslu_http_server_inactive")
+IOS_ONLY_FAULTS = ("http_client_trustpoint_missing", "sla_trustpoint_missing", "authorization_udi_mismatch", "cslu_http_server_inactive",
+                   "sla_trustpoint_certificate_missing")
 # A fault that needs a topology picks it when the scenario names none.
 FAULT_TOPOLOGY = {"cslu_local_unresolved": "cslu", "callhome_profile_inactive": "callhome", "onprem_down_rev": "onprem",
+                  "sla_trustpoint_certificate_missing": "onprem",
                   "cslu_http_server_inactive": "cslu"}
 
 # Error strings of COMM_FAILED; the first and the call-home one are printed by real devices (corpus syslog/real_lines.txt).
@@ -125,6 +127,16 @@ URL = re.compile(r"^(?P<scheme>https?)://(?P<host>\[[^\]]+\]|[^/:]+)(?::(?P<port
 
 
 # ----------------------------------------------------------------------------- helpers
+
+_SHA1S = {}
+
+
+def _lab_sha1(name):
+    """SHA-1 of a lab CA certificate (tests/lab/certs/NAME.pem), read once."""
+    if name not in _SHA1S:
+        _SHA1S[name] = pki.sha1_of_pem(pki.lab_pem(name))
+    return _SHA1S[name]
+
 
 def utc_naive(moment):
     """A datetime as naive UTC."""
@@ -288,6 +300,11 @@ def scenario_settings(platform, hostname, scenario):
         "gateway": str(scenario.get("gateway", "192.0.2.1")),
         # The layouts the device prints (README "Output variants"; outputs_ios.VARIANTS names each one's source).
         "output_variants": outputs_ios.output_variants(hostname, scenario.get("output_variants")),
+        # IOS XE with SSM On-Prem: the CA certificate in SLA-TrustPoint (a PEM of tests/lab/certs), the one that
+        # signed the On-Prem server's certificate; sla_ca: none or another CA for the fault
+        # sla_trustpoint_certificate_missing.
+        "onprem_ca": "onprem-ca",
+        "sla_ca": scenario.get("sla_ca"),
     }
     if settings["transport_url"] is None:
         settings["transport_url"] = correct_url(settings)
@@ -347,6 +364,7 @@ def baseline(settings):
         "license_vrf": vrf if topology != "offline" else None,
         "callhome": None,
         "ip_http_server": platform == "ios" and topology in ("cslu", "onprem"),
+        "sla_ca": settings["sla_ca"] or (settings["onprem_ca"] if platform == "ios" and topology == "onprem" else None),
     }
     if platform == "nxos" and vrf:
         cfg["vrf_dns"][vrf] = {"domain": settings["domain_name"], "servers": list(settings["name_servers"])}
@@ -409,6 +427,8 @@ def _apply_faults(cfg, settings):
         cfg["http_client_trustpoint"] = False
     if platform == "ios" and "sla_trustpoint_missing" in faults:
         cfg["sla_trustpoint"] = False
+    if platform == "ios" and "sla_trustpoint_certificate_missing" in faults:
+        cfg["sla_ca"] = settings["sla_ca"] if settings["sla_ca"] not in (None, "none", settings["onprem_ca"]) else None
     if platform == "ios" and "cslu_http_server_inactive" in faults:
         cfg["ip_http_server"] = False
 
@@ -435,6 +455,9 @@ def _render_ios(settings, cfg):
         lines.append("ip name-server %s%s" % ("vrf %s " % server_vrf if server_vrf else "", server))
     if cfg["sla_trustpoint"]:
         lines += ["crypto pki trustpoint %s" % SLA_TRUSTPOINT, " enrollment terminal", " revocation-check none"]
+    if cfg["sla_trustpoint"] and cfg["sla_ca"] not in (None, "none"):
+        chain, certificate, hex_lines = pki.chain_lines(SLA_TRUSTPOINT, pki.read_paste(pki.lab_pem(cfg["sla_ca"]).splitlines()))
+        lines += [chain, " " + certificate] + ["  " + line for line in hex_lines] + ["  quit"]
     if cfg["url_smart"] == "default":
         lines.append("license smart url default")
     elif cfg["url_smart"]:
@@ -659,6 +682,12 @@ class Network:
         lower = [line.lower() for line in children]
         return {"enrollment_terminal": "enrollment terminal" in lower, "revocation_none": "revocation-check none" in lower}
 
+    def sla_ca_sha1s(self):
+        """SHA-1 of every CA certificate in the chain of SLA-TrustPoint (lower-case hex)."""
+        name = ("crypto pki certificate chain %s" % SLA_TRUSTPOINT).lower()
+        chain = next((children for text, children in self.view.root if text.lower() == name), [])
+        return pki.chain_sha1s((text, [child for child, _grand in grand_children]) for text, grand_children in chain)
+
     def http_client_trustpoint(self):
         hits = self.view.match(r"^ip http client secure-trustpoint\s+(\S+)$")
         return hits[-1].group(1) if hits else None
@@ -768,6 +797,10 @@ class Network:
             if self.platform == "ios":
                 trustpoint = self.sla_trustpoint()
                 if not trustpoint or not (trustpoint["enrollment_terminal"] and trustpoint["revocation_none"]):
+                    return "failed", PEER_CSLU, ERROR_SERVER_CERT
+                # The trustpoint must hold the CA that signed the On-Prem server's certificate (seed 000: "the
+                # necessary certificates are accepted").
+                if _lab_sha1(settings["onprem_ca"]) not in self.sla_ca_sha1s():
                     return "failed", PEER_CSLU, ERROR_SERVER_CERT
             if parsed["path"] != "%s/%s" % (CSLU_PATH, settings["tenant"]):
                 return "failed", PEER_CSLU, ERROR_404
@@ -1042,6 +1075,8 @@ class LicenseModel:  # pylint: disable=too-many-instance-attributes,too-many-pub
             "smartlic_cslu_local_address": settings["cslu_address"] if topology == "cslu" else None,
             "smartlic_id_token": settings["valid_tokens"][0] if settings["valid_tokens"] else None,
             "smartlic_topology": RULE_TOPOLOGY[topology],
+            # The CA certificate SLA-TrustPoint needs (IOS XE with SSM On-Prem): the On-Prem server's CA.
+            "smartlic_trustpoint_ca_pem": pki.lab_pem(settings["onprem_ca"]) if settings["platform"] == "ios" and topology == "onprem" else None,
         }
 
     def on_config_change(self, config):

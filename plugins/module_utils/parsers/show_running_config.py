@@ -26,6 +26,7 @@ configured". Pure Python, no Ansible imports, never raises.
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import is_device_error, is_prompt_echo, new_result, output_lines, to_int, unrecognised
@@ -352,6 +353,24 @@ def vrf_facts(roots):
 _ENROLLMENT_METHODS = ("terminal", "url", "selfsigned", "pkcs12", "profile", "http-proxy", "retry", "mode")
 
 
+def _der_digests(certificate):
+    """{sha1, sha256} of the DER a 'certificate' line holds in hex below it; None each when it is not one whole DER item."""
+    digits = []
+    stack = list(certificate.children)
+    while stack:
+        node = stack.pop(0)
+        digits.extend(word for word in node.words if word.lower() != "quit")
+        stack[:0] = node.children
+    text = "".join(digits)
+    if not re.match(r"^(?:[0-9A-Fa-f]{2})+$", text):
+        return {"sha1": None, "sha256": None}
+    der = bytes.fromhex(text)
+    # An X.509 certificate is one SEQUENCE with a two-byte length (0x30 0x82 LL LL): a cut block is not digested.
+    if len(der) < 4 or der[:2] != b"\x30\x82" or int.from_bytes(der[2:4], "big") + 4 != len(der):
+        return {"sha1": None, "sha256": None}
+    return {"sha1": hashlib.sha1(der).hexdigest(), "sha256": hashlib.sha256(der).hexdigest()}
+
+
 def pki_facts(roots):
     """{name: {enrollment, enrollment_raw, revocation_check, rsakeypair, certificates, lines}} of every trustpoint."""
     trustpoints, chains = {}, {}
@@ -383,7 +402,10 @@ def pki_facts(roots):
                 child_words = child.words
                 if child_words[:1] == ["certificate"] and len(child_words) > 1:
                     kind = child_words[1] if len(child_words) > 2 else None
-                    certificates.append({"type": kind, "serial": child_words[-1]})
+                    # 'certificate ca 01' then the DER in hex lines (ending with quit); 'certificate ca 01 nvram:F.cer'
+                    # keeps it in a file: no digests then.
+                    certificates.append(dict({"type": kind, "serial": child_words[2] if kind else child_words[1]},
+                                             **_der_digests(child)))
     for name, certificates in chains.items():
         if name in trustpoints:
             trustpoints[name]["certificates"] = len(certificates)

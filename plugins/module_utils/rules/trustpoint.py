@@ -1,7 +1,8 @@
 # -*- coding: utf-8 -*-
 # Copyright: contributors to smartlic.slp
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Rules ``http_client_trustpoint_missing`` and ``sla_trustpoint_missing`` (role ``trustpoint``, IOS XE).
+"""Rules ``http_client_trustpoint_missing``, ``sla_trustpoint_missing`` and ``sla_trustpoint_certificate_missing``
+(role ``trustpoint``, IOS XE).
 
 Seeds: COMM_FAILED "A TLS or SSL handshake failure caused by a missing client
 certificate ... applies only to a topology where the product instance is
@@ -9,10 +10,17 @@ directly connected to CSSM ... Configure ip http client secure-trustpoint
 SLA-TrustPoint"; SSM On-Prem "ensure that the correct trustpoint is used and
 that the necessary certificates are accepted: crypto pki trustpoint
 SLA-TrustPoint / enrollment terminal / revocation-check none".
+
+The certificates: the running-config shows the CA certificate a trustpoint holds as
+``crypto pki certificate chain SLA-TrustPoint`` / `` certificate ca SERIAL`` and
+its DER in hex; the parser digests it, so the rule compares it with the CA the
+operator intends (``trustpoint_ca_pem``, e.g. the SSM On-Prem CA) by SHA-1 / SHA-256.
+NX-OS: neither chapter has a trustpoint step for NX-OS; these rules are IOS XE only.
 """
 
 from __future__ import annotations
 
+from ansible_collections.smartlic.slp.plugins.module_utils import pki
 from ansible_collections.smartlic.slp.plugins.module_utils.rules import actions, comm
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import (
     SLA_TRUSTPOINT, as_dict, as_list, dig, evidence, lower, make_finding, text,
@@ -26,6 +34,12 @@ SLA_EXPLANATION = (
     "The trustpoint SLA-TrustPoint holds the Cisco licensing CA certificates the product instance uses to accept the server's certificate; "
     "for SSM On-Prem (both forms of communication) Cisco requires it with 'enrollment terminal' and 'revocation-check none'. Without it "
     "the TLS connection to CSSM or SSM On-Prem fails (Cisco SLP troubleshooting: COMM_FAILED, SSM On-Prem).")
+CERT_EXPLANATION = (
+    "A trustpoint holds one CA certificate; the product instance accepts the licensing server's TLS certificate only when it was signed "
+    "by that CA. For SSM On-Prem (both forms of communication) Cisco asks to 'ensure that the correct trustpoint is used and that the "
+    "necessary certificates are accepted' (Cisco SLP troubleshooting: COMM_FAILED, SSM On-Prem). The certificate is installed with "
+    "'crypto pki authenticate SLA-TrustPoint' in global configuration mode: paste the CA certificate, end with 'quit', check the "
+    "fingerprint the device prints and answer yes (Cisco IOS Security Command Reference: crypto pki authenticate).")
 TLS_TOPOLOGIES = ("direct_smart", "callhome", "onprem", None)
 
 
@@ -107,6 +121,9 @@ def sla_trustpoint_missing(ctx):
     tls = _tls_evidence(ctx) if ctx.topology == "onprem" or config else []
     if not config and not (tls and ctx.topology == "onprem"):
         return []
+    if not config and _certificate_state(ctx)["problem"]:
+        # The trustpoint is set up; its certificate is what fails (sla_trustpoint_certificate_missing).
+        return []
     failing = comm.state(ctx)["failing"]
     if config and not tls and not failing and comm.working(ctx):
         return []
@@ -127,4 +144,124 @@ def sla_trustpoint_missing(ctx):
                          confidence="high" if config else "medium", notes=notes, severity_reason=reason)]
 
 
-RULES = (http_client_trustpoint_missing, sla_trustpoint_missing)
+def _intended_ca(ctx):
+    """(certificate dict or None, note or None) of the intended CA (trustpoint_ca_pem)."""
+    text_value = ctx.intended.get("trustpoint_ca_pem")
+    if not text_value:
+        return None, None
+    try:
+        return pki.read_pem(text_value), None
+    except pki.PemError as error:
+        return None, "the intended CA certificate (trustpoint_ca_pem) is not usable: it %s" % error
+
+
+def _certificate_state(ctx):
+    """What the running-config says about the CA certificate of SLA-TrustPoint, computed once per context.
+
+    problem: None, "missing" (no CA certificate), "different" (a CA that is not the intended one) or "unaccepted" (a CA is
+    there, TLS to SSM On-Prem fails and no intended CA was given to compare with).
+    """
+    if "sla_certificate" in ctx.cache:
+        return ctx.cache["sla_certificate"]
+    result = {"problem": None, "cas": [], "intended": None, "notes": [], "evidence": []}
+    ctx.cache["sla_certificate"] = result
+    trustpoint, known = _sla_trustpoint(ctx)
+    if ctx.platform == "nxos" or ctx.topology not in TLS_TOPOLOGIES or not known or trustpoint is None:
+        return result
+    chains = {lower(name): as_list(items) for name, items in as_dict(ctx.running.get("pki_certificate_chains")).items()}
+    cas = [as_dict(item) for item in chains.get(SLA_TRUSTPOINT.lower(), []) if lower(as_dict(item).get("type")) == "ca"]
+    intended, note = _intended_ca(ctx)
+    result.update(cas=cas, intended=intended)
+    if note:
+        result["notes"].append(note)
+    field = "pki_certificate_chains.%s" % SLA_TRUSTPOINT
+    shown = [{"serial": item.get("serial"), "sha1": item.get("sha1")} for item in cas]
+    if not cas:
+        result["problem"] = "missing"
+        result["evidence"].append(evidence("show running-config", field=field, value=[],
+                                           note="'crypto pki certificate chain %s' holds no 'certificate ca'" % SLA_TRUSTPOINT))
+    elif intended is not None:
+        digests = [item.get("sha1") for item in cas]
+        if intended["sha1"] in digests:
+            return result
+        if None in digests:
+            result["notes"].append("the running-config does not show the certificate's content (kept in a file): whether it is the "
+                                   "intended CA is unknown")
+            return result
+        result["problem"] = "different"
+        result["evidence"].append(evidence("show running-config", field=field, value=shown,
+                                           note="the trustpoint holds a CA certificate other than the intended one (SHA-1 %s)"
+                                           % pki.groups(bytes.fromhex(intended["sha1"]))))
+    elif ctx.topology == "onprem" and "tls" in comm.state(ctx)["classes"]:
+        result["problem"] = "unaccepted"
+        result["evidence"].append(evidence("show running-config", field=field, value=shown,
+                                           note="the trustpoint holds a CA certificate, yet the On-Prem server's certificate is not accepted"))
+    return result
+
+
+def _manual_steps(state):
+    """Steps for a person: get the CA certificate, (remove a different one,) install it, save."""
+    intended = state["intended"]
+    dialog = pki.shown_dialog(SLA_TRUSTPOINT, intended)
+    steps = []
+    if intended is None:
+        steps.append("Get the certificate of the CA that signed the licensing server's TLS certificate (for SSM On-Prem its CA "
+                     "certificate, PEM) and check its SHA-1 fingerprint with the server's administrator; set it as "
+                     "smartlic_trustpoint_ca_pem and the trustpoint role installs it, or go on by hand.")
+    if state["problem"] in ("different", "unaccepted"):
+        steps.append("A trustpoint holds one CA certificate: remove %s with its certificates ('no crypto pki trustpoint %s', answer yes), "
+                     "then create it again: %s." % (SLA_TRUSTPOINT, SLA_TRUSTPOINT,
+                                                    " / ".join(line.strip() for line in actions.trustpoint_commands(with_http_client=False))))
+    steps.append("In global configuration mode enter '%s', paste the CA certificate (PEM) and end with '%s' on a line by itself." % (
+        dialog[0], dialog[2]))
+    steps.append("Compare the fingerprint the device prints with the CA's%s and answer '%s' to 'Do you accept this certificate? [yes/no]'." % (
+        " (SHA-1 %s)" % pki.groups(bytes.fromhex(intended["sha1"])) if intended else "", dialog[3]))
+    steps.append("Save with 'copy running-config startup-config'.")
+    return steps
+
+
+def sla_trustpoint_certificate_missing(ctx):
+    state = _certificate_state(ctx)
+    problem = state["problem"]
+    if problem is None:
+        return []
+    tls = _tls_evidence(ctx)
+    failing = comm.state(ctx)["failing"]
+    intended = state["intended"]
+    if problem == "missing" and intended is None and not tls:
+        # Without an intended CA only a failing handshake shows that the certificate is needed (CSSM itself may be
+        # validated through the device's trustpool).
+        if ctx.topology != "onprem" or not failing or comm.working(ctx):
+            return []
+    other_causes = set(comm.state(ctx)["classes"]) - {"network", "tls"}
+    severity = "error" if tls or (failing and not other_causes and ctx.topology == "onprem") else "warning"
+    fixable = problem == "missing" and intended is not None
+    commands = pki.shown_dialog(SLA_TRUSTPOINT, intended) if fixable else []
+    if fixable:
+        action = ("The trustpoint role installs the intended CA certificate (%s) with 'crypto pki authenticate %s' in global "
+                  "configuration mode, answering the device's questions, then saves." % (pki.describe(intended), SLA_TRUSTPOINT))
+        steps = []
+    else:
+        action = "Install the CA certificate in %s by hand (steps below)." % SLA_TRUSTPOINT
+        steps = _manual_steps(state)
+    titles = {
+        "missing": "Trustpoint %s holds no CA certificate" % SLA_TRUSTPOINT,
+        "different": "Trustpoint %s holds a CA certificate other than the intended one" % SLA_TRUSTPOINT,
+        "unaccepted": "The CA certificate of %s does not validate the SSM On-Prem server" % SLA_TRUSTPOINT,
+    }
+    if tls:
+        reason = "the TLS connection fails now"
+    elif severity == "error":
+        reason = "communication with SSM On-Prem fails now, and no other cause was found"
+    else:
+        reason = "the intended CA certificate is not installed; the TLS connection to the licensing server will fail where it needs it"
+    notes = list(state["notes"])
+    if problem == "different":
+        notes.append("the trustpoint role does not replace a CA certificate: removing one can break what trusts it")
+    return [make_finding(ctx, "sla_trustpoint_certificate_missing", severity, titles[problem], CERT_EXPLANATION, state["evidence"] + tls,
+                         role="trustpoint" if fixable else None, action=action, commands=commands, manual_steps=steps,
+                         confidence="medium" if problem == "unaccepted" or (problem == "missing" and intended is None) else "high",
+                         notes=notes, severity_reason=reason)]
+
+
+RULES = (http_client_trustpoint_missing, sla_trustpoint_missing, sla_trustpoint_certificate_missing)

@@ -19,7 +19,7 @@ import yaml
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers import syslog
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.registry import IOS_COMMANDS, NXOS_COMMANDS, parse_output
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.engine import diagnose
-from tests.lab import license_model
+from tests.lab import license_model, pki
 from tests.lab.config_tree import ConfigTree
 from tests.lab.license_model import LicenseModel
 
@@ -28,7 +28,7 @@ SCENARIOS = sorted(glob.glob(os.path.join(SCENARIO_DIR, "*.yml")))
 ACTIONABLE = ("critical", "error", "warning")
 # Remediation order of playbooks/remediate.yml.
 ORDER = ("clock_not_synchronized", "dns_not_configured", "cslu_local_unresolved", "http_client_trustpoint_missing", "sla_trustpoint_missing",
-         "transport_type_mismatch", "transport_url_incorrect", "callhome_profile_inactive", "trust_code_missing", "trust_code_already_installed",
+         "sla_trustpoint_certificate_missing", "transport_type_mismatch", "transport_url_incorrect", "callhome_profile_inactive", "trust_code_missing", "trust_code_already_installed",
          "report_ack_overdue")
 
 
@@ -94,6 +94,19 @@ class Device:
         elif fault == "sla_trustpoint_missing":
             self.configure("enrollment terminal", ["crypto pki trustpoint SLA-TrustPoint"])
             self.configure("revocation-check none", ["crypto pki trustpoint SLA-TrustPoint"])
+        elif fault == "sla_trustpoint_certificate_missing":
+            # crypto pki authenticate SLA-TrustPoint as the trustpoint role answers it (tests/lab/pki.py); a different CA is
+            # first removed with its trustpoint by hand (the finding's manual steps), then the trustpoint made again.
+            chain = "crypto pki certificate chain SLA-TrustPoint"
+            if self.config.has(chain):
+                self.config.remove(chain)
+            cert = pki.read_paste(pki.lab_pem(settings["onprem_ca"]).splitlines())
+            head, certificate, hex_lines = pki.chain_lines("SLA-TrustPoint", cert)
+            self.config.set(head)
+            self.config.set(certificate, [head])
+            for index, line in enumerate(hex_lines + ["quit"]):
+                self.config.insert(index, line, [head, certificate])
+            self.model.on_config_change(self.config)
         elif fault == "transport_type_mismatch":
             self.configure("license smart transport %s" % self.model.intended()["smartlic_transport_type"], replace=r"^license smart transport ")
         elif fault == "transport_url_incorrect":
@@ -144,7 +157,7 @@ def test_scenario_shows_its_faults_and_the_fixes_clear_them(path):
 
 # Faults each topology can show (a fault outside its topology has nothing to break there).
 TOPOLOGY_FAULTS = {
-    "direct_smart": set(license_model.FIXABLE_FAULTS) - {"cslu_local_unresolved", "callhome_profile_inactive"},
+    "direct_smart": set(license_model.FIXABLE_FAULTS) - {"cslu_local_unresolved", "callhome_profile_inactive", "sla_trustpoint_certificate_missing"},
     "cslu": {"clock_not_synchronized", "dns_not_configured", "cslu_local_unresolved", "transport_type_mismatch", "transport_url_incorrect",
              "report_ack_overdue"},
     "callhome": {"clock_not_synchronized", "dns_not_configured", "callhome_profile_inactive", "transport_type_mismatch", "report_ack_overdue",
