@@ -64,6 +64,7 @@ FINDING_IDS = (
     "cssm_unreachable",
     "cslu_http_server_inactive",
     "sla_trustpoint_certificate_missing",
+    "http_client_source_interface_mismatch",
 )
 
 KINDS = ("failure", "warning", "info", "other")

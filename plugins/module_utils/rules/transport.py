@@ -82,7 +82,7 @@ def transport_type_mismatch(ctx):
     url = text(ctx.intended.get("transport_url")) or None
     if not url and wanted == "cslu" and smart_url and CSLU_PATH in lower(smart_url):
         url = smart_url
-    commands = actions.transport_commands(ctx, wanted or "smart", url)
+    commands = actions.transport_commands(ctx, text(ctx.intended.get("transport_type")) or wanted or "smart", url)
     action = ("Set the transport type the topology needs in global configuration mode: %s (Setting the Transport Type, URL, and Reporting "
               "Interval)." % "; ".join(commands))
     notes = [] if wanted else ["the intended transport type is unknown: pass transport_type to the transport role"]
@@ -155,15 +155,16 @@ def transport_url_incorrect(ctx):
         return []
     # A wrong URL makes every attempt fail: error once the failure shows, warning before.
     severity = "error" if comm.state(ctx)["failing"] else "warning"
-    commands = actions.transport_commands(ctx, transport or "smart", suggested) if suggested or transport == "smart" else []
-    if transport == "callhome":
-        commands = ctx.cmd(["license smart transport callhome", "license smart url %s" % CALLHOME_URL],
-                           actions.callhome_commands(ctx, ctx.licensing_vrf()[0]))
+    # What the transport role sends: with callhome, the URL is the call-home profile's destination (IOS XE 'destination address
+    # http', NX-OS 'destination-profile xml index 1 http'), read from the running-config.
+    kind = text(ctx.intended.get("transport_type")) or transport or "smart"
+    commands = actions.transport_commands(ctx, kind, suggested) if suggested or transport in ("smart", "callhome") else []
     notes = []
     if not suggested and transport == "cslu":
         notes.append("the correct CSLU / SSM On-Prem URL is unknown: retrieve it (SSM On-Prem UI: Retrieving the Transport URL) and pass "
                      "transport_url to the transport role")
-        commands = ["license smart transport cslu", "license smart url cslu <http://<host>/cslu/v1/pi/<tenant ID> or http://<cslu>:8182/cslu/v1/pi>"]
+        commands = [actions.line(ctx, "license_smart_transport", type="cslu"),
+                    actions.line(ctx, "license_smart_url_cslu", url="<http://<host>/cslu/v1/pi/<tenant ID> or http://<cslu>:8182/cslu/v1/pi>")]
     action = "Configure the correct licensing URL in global configuration mode: %s." % "; ".join(commands)
     reason = ("communication fails now, and a wrong URL makes every attempt fail" if severity == "error" else
               "no communication failure was recorded yet, but every attempt to this URL will fail")
@@ -242,12 +243,55 @@ def callhome_profile_inactive(ctx):
         return []
     related = [log_evidence(message) for message in ctx.events("SL_MESSAGE_FAILED")[-2:]]
     severity = "error"
-    commands = actions.callhome_commands(ctx, vrf)
-    action = "Make the call-home transport usable for Smart Licensing: %s; then check 'ping tools.cisco.com%s'." % (
-        "; ".join(line.strip() for line in commands), " vrf %s" % vrf if vrf else "")
+    # What the transport role sends (the VRF is the intended one, smartlic_vrf, as smartlic.slp.remediate passes it).
+    commands = actions.transport_commands(ctx, "callhome") if lower(ctx.intended.get("transport_type")) in ("", "callhome") else \
+        actions.callhome_commands(ctx)
+    notes = []
+    if vrf and lower(vrf) != "default" and not text(ctx.intended.get("vrf")):
+        notes.append("the licensing VRF is %s: set smartlic_vrf=%s so that the transport role also sends '%s'" % (
+            vrf, vrf, actions.line(ctx, "callhome_use_vrf", vrf=vrf) if ctx.platform == "nxos" else actions.line(ctx, "license_smart_vrf", vrf=vrf)))
+    action = "Make the call-home transport usable for Smart Licensing: %s; then check '%s'." % (
+        "; ".join(commands) or "nothing to send", actions.line(ctx, "ping", host="tools.cisco.com", vrf=vrf))
     title = "Call-home profile %s is not ready for Smart Licensing" % (CALLHOME_PROFILE if ctx.platform != "nxos" else "xml")
     return [make_finding(ctx, "callhome_profile_inactive", severity, title, CALLHOME_EXPLANATION, items + related, role="transport",
-                         action=action, commands=commands)]
+                         action=action, commands=commands, notes=notes)]
 
 
-RULES = (transport_type_mismatch, transport_url_incorrect, callhome_profile_inactive)
+SOURCE_EXPLANATION = (
+    "All HTTP(S) client traffic of the product instance, Smart Licensing included, leaves through the interface of "
+    "'ip http client source-interface'; an interface without a route to the licensing server makes every attempt fail (Cisco SLP "
+    "troubleshooting: COMM_FAILED, 'Verify that the HTTPs client source interface is correct').")
+
+
+def _source_interface(ctx):
+    """(interface, source) the HTTP client leaves through: the running-config, else show ip http client; (None, None) when unknown."""
+    if ctx.running_knows("http_client"):
+        return text(dig(ctx.running, "http_client.source_interface")) or None, "show running-config"
+    if ctx.has("show ip http client"):
+        return text(ctx.fact("show ip http client").get("source_interface")) or None, "show ip http client"
+    return None, None
+
+
+def http_client_source_interface_mismatch(ctx):
+    """IOS XE: 'ip http client source-interface' differs from the intended interface (smartlic_source_interface)."""
+    wanted = text(ctx.intended.get("source_interface"))
+    if ctx.platform == "nxos" or not wanted:
+        return []
+    current, source = _source_interface(ctx)
+    if source is None or lower(current) == lower(wanted):
+        return []
+    items = [evidence(source, field="http_client.source_interface", value=current,
+                      note="the intended HTTP client source interface is %s" % wanted)]
+    failing = comm.state(ctx)["failing"]
+    severity = "error" if failing else "warning"
+    kind = text(ctx.intended.get("transport_type"))
+    commands = actions.transport_commands(ctx, kind) if kind else [actions.line(ctx, "ip_http_client_source_interface", interface=wanted)]
+    action = "Set the HTTP client source interface in global configuration mode: %s; check it with '%s'." % (
+        "; ".join(commands), actions.line(ctx, "show_ip_http_client"))
+    reason = ("communication fails now and the HTTP client leaves through another interface" if failing else
+              "nothing fails yet, but the HTTP client leaves through another interface than the intended one")
+    return [make_finding(ctx, "http_client_source_interface_mismatch", severity, "The HTTP client source interface is not the intended one",
+                         SOURCE_EXPLANATION, items, role="transport", action=action, commands=commands, severity_reason=reason)]
+
+
+RULES = (transport_type_mismatch, transport_url_incorrect, callhome_profile_inactive, http_client_source_interface_mismatch)

@@ -84,8 +84,26 @@ def test_callhome_profile_destination_wrong_real_profile_output():
 def test_nxos_callhome_without_use_vrf():
     finding = only(diagnose_fixture("nxos_callhome.txt", "nxos"), "callhome_profile_inactive")
     assert "use-vrf management" in evidence_text(finding)
-    assert "transport http use-vrf management" in finding["remediation"]["commands"]
+    # No intended VRF: the transport role would not send the VRF line; the note says how to get it sent.
+    assert "transport http use-vrf management" not in finding["remediation"]["commands"]
+    assert any("smartlic_vrf=management" in note and "'transport http use-vrf management'" in note for note in finding["notes"])
+    with_vrf = only(diagnose_fixture("nxos_callhome.txt", "nxos", intended={"vrf": "management"}), "callhome_profile_inactive")
+    assert "transport http use-vrf management" in with_vrf["remediation"]["commands"]
 
 
 def test_callhome_profile_only_matters_with_the_callhome_transport():
     assert "callhome_profile_inactive" not in [f["id"] for f in diagnose_fixture("ios_direct_healthy.txt")]
+
+
+def test_http_client_source_interface_against_the_intended_one():
+    # A healthy device whose running-config has no 'ip http client source-interface'; the intended one is Loopback0.
+    findings = diagnose_fixture("ios_direct_healthy.txt", intended={"source_interface": "Loopback0", "transport_type": "smart"})
+    finding = only(findings, "http_client_source_interface_mismatch")
+    assert_shape(finding)
+    assert finding["remediation"]["role"] == "transport"
+    assert "ip http client source-interface Loopback0" in finding["remediation"]["commands"]
+    assert "Loopback0" in evidence_text(finding)
+    # Nothing intended, or NX-OS (no such line): no finding.
+    assert "http_client_source_interface_mismatch" not in [item["id"] for item in diagnose_fixture("ios_direct_healthy.txt")]
+    assert "http_client_source_interface_mismatch" not in [
+        item["id"] for item in diagnose_fixture("nxos_callhome.txt", "nxos", intended={"source_interface": "mgmt0"})]
