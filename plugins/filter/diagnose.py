@@ -85,8 +85,8 @@ def diagnose(facts, platform=None, messages=None, intended=None, slac_text=None)
     intended = module_specs.clean_intended(need_mapping(NAME, intended, "intended", optional=True))
     if slac_text is not None and not isinstance(slac_text, str):
         raise AnsibleFilterError("%s: slac_text must be text, not %s" % (NAME, type(slac_text).__name__))
-    findings, _summary, problems = pipeline.run_rules(facts, [m for m in messages if isinstance(m, dict)], platform, intended,
-                                                      str(slac_text) if slac_text is not None else None)
+    findings, problems = pipeline.run_rules(facts, [m for m in messages if isinstance(m, dict)], platform, intended,
+                                            str(slac_text) if slac_text is not None else None)
     if problems:
         raise AnsibleFilterError("%s: %s" % (NAME, "; ".join(problems)))
     return findings

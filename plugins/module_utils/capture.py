@@ -195,12 +195,12 @@ def read_capture(text, platform=None, detect=True, host=None):
     return result
 
 
-def read_outputs(outputs, platform, host):
+def read_outputs(outputs, platform, host, messages=True):
     """read_capture's result for live outputs, [(command, output text)], without laying them out as text and reading it back.
 
     Gives what ``read_capture`` gives for the transcript ``<host>#<command>`` / output / ... / ``<host>#``
     (line numbers count that transcript), with each output taken whole: a live output is never split, so no
-    line is searched for prompts.
+    line is searched for prompts. ``messages`` False leaves the syslog messages unread (only the sections are wanted).
     """
     result = {"platform": registry.normalize_platform(platform), "platform_source": "hint", "platform_detected": None,
               "platform_evidence": [], "hostname": None, "sections": [], "messages": [], "default_year": None, "reason": None,
@@ -214,7 +214,7 @@ def read_outputs(outputs, platform, host):
                            "plain": not has_terminal_noise(output)})
             lines.append(host + "#" + command)
             lines.extend(text_lines(output))
-        _read_sections(lines, starts, result, {host} if starts else set(), scan_prompts=False)
+        _read_sections(lines, starts, result, {host} if starts else set(), scan_prompts=False, messages=messages)
     except Exception as error:  # pylint: disable=broad-except
         result["warnings"].append("reading the outputs stopped early: %s" % error)
     if not result["sections"] and not result["reason"]:
@@ -260,8 +260,8 @@ def _read_into(text, hint, result, detect=True, host=None):
             result["reason"] += "; %d licensing syslog message(s) were read from the text" % len(result["messages"])
 
 
-def _read_sections(lines, starts, result, hosts, scan_prompts=True):
-    """Sections, default year and messages of ``lines``, where each of ``starts`` opens a section."""
+def _read_sections(lines, starts, result, hosts, scan_prompts=True, messages=True):
+    """Sections, default year and messages (unless ``messages`` is False) of ``lines``, where each of ``starts`` opens a section."""
     platform = result["platform"]
     if result["hostname"] is None and len(hosts) == 1:
         result["hostname"] = next(iter(hosts))
@@ -269,6 +269,8 @@ def _read_sections(lines, starts, result, hosts, scan_prompts=True):
         end = starts[number + 1]["index"] if number + 1 < len(starts) else len(lines)
         result["sections"].append(_section(lines, start, end, hosts, platform, scan_prompts))
     _flag_prompt_cuts(result["sections"], platform)
+    if not messages:
+        return
     result["default_year"] = syslog.newest_year_in_lines(lines) or _clock_year(result["sections"])
     result["messages"] = syslog.messages_in_lines(lines, result["default_year"])
     section_starts = [section["start_line"] for section in result["sections"]]

@@ -73,18 +73,27 @@ def _status_key(commands, command, counts=None):
     return key
 
 
-def _parse_section(typed, section, platform):
-    """The parser's result for a section; the parser reuses the lines the capture reader split the output into."""
-    return registry.parse_output(typed, section["output"], platform, lines=section.get("lines") or None)
+def _parse_section(typed, section, platform, cache=None):
+    """The parser's result for a section; the parser reuses the lines the capture reader split the output into.
+
+    ``cache``: {(command, output): parser result} of the outputs of one live session parsed already (analyze_outputs).
+    """
+    key = (typed, section["output"])
+    if cache is not None and key in cache:
+        return cache[key]
+    parsed = registry.parse_output(typed, section["output"], platform, lines=section.get("lines") or None)
+    if cache is not None:
+        cache[key] = parsed
+    return parsed
 
 
-def sections_to_facts(read, errors=None):
+def sections_to_facts(read, errors=None, cache=None):
     """Facts, per-command status and warnings from a ``capture.read_capture`` result.
 
     Truncated sections are kept out of the facts. Several partial
     running-configs (``| section ntp``, ``| section license``) are parsed
     together when no whole one was captured. The last output of a command
-    captured twice wins.
+    captured twice wins. ``cache``: see _parse_section.
     """
     platform = read.get("platform")
     facts = {}
@@ -123,7 +132,7 @@ def sections_to_facts(read, errors=None):
             entry["status"] = "partial"
             entry["reasons"].append("part of the running-config (%s)" % typed)
             continue
-        parsed = _parse_section(typed, section, platform)
+        parsed = _parse_section(typed, section, platform, cache)
         entry["warnings"].extend(parsed.get("warnings") or [])
         entry["unparsed_lines"] = len(parsed.get("unparsed") or [])
         if not _parsed_ok(parsed):
@@ -177,22 +186,14 @@ def error_line(text):
 
 
 def run_rules(facts, messages, platform, intended=None, slac_text=None, context=None):
-    """(findings, engine summary or None, warnings) from the rules engine; never raises. ``context``: see engine.diagnose."""
+    """(findings, warnings) from the rules engine; never raises. ``context``: see engine.diagnose."""
     if engine is None:
-        return [], None, ["the rules engine (module_utils/rules/engine.py) is not available: no diagnosis was made"]
+        return [], ["the rules engine (module_utils/rules/engine.py) is not available: no diagnosis was made"]
     try:
         findings = engine.diagnose(facts, messages, platform, intended=intended, slac_text=slac_text, context=context)
     except Exception as error:  # pylint: disable=broad-except
-        return [], None, ["the rules engine failed: %s" % error]
-    findings = [finding for finding in findings or [] if isinstance(finding, dict)]
-    summary = None
-    summarize = getattr(engine, "summarize", None)
-    if summarize is not None:
-        try:
-            summary = summarize(findings)
-        except Exception:  # pylint: disable=broad-except
-            summary = None
-    return findings, summary, []
+        return [], ["the rules engine failed: %s" % error]
+    return [finding for finding in findings or [] if isinstance(finding, dict)], []
 
 
 def ack_status(facts, messages, platform, context=None):
@@ -225,13 +226,13 @@ def _hostname(facts, read):
 
 
 def build_result(read, host=None, name=None, source=None, errors=None, intended=None, slac_text=None, diagnose=True, extra_warnings=(),
-                 live=None):
+                 live=None, cache=None):
     """One device result (see module doc) from a ``capture.read_capture`` result.
 
     ``live`` (from analyze_outputs): ``{declared, answers, version}`` of a live session, whose core outputs and
-    platform are checked (``broken_read``).
+    platform are checked (``broken_read``). ``cache``: see _parse_section.
     """
-    facts, commands, warnings = sections_to_facts(read, errors)
+    facts, commands, warnings = sections_to_facts(read, errors, cache)
     warnings = list(extra_warnings) + list(read.get("warnings") or []) + warnings
     messages = list(read.get("messages") or [])
     platform = read.get("platform")
@@ -245,7 +246,7 @@ def build_result(read, host=None, name=None, source=None, errors=None, intended=
     usable = bool(usable_facts or messages) and reason is None
     if not usable and reason is None:
         reason = _unusable_reason(commands) if commands else (read.get("reason") or "no command output was found")
-    findings, engine_summary, rule_warnings = ([], None, [])
+    findings, rule_warnings = [], []
     context = None
     if usable:
         try:
@@ -254,12 +255,9 @@ def build_result(read, host=None, name=None, source=None, errors=None, intended=
         except Exception:  # pylint: disable=broad-except
             context = None  # the engine reports what failed
     if usable and diagnose:
-        findings, engine_summary, rule_warnings = run_rules(facts, messages, platform, intended, slac_text, context=context)
+        findings, rule_warnings = run_rules(facts, messages, platform, intended, slac_text, context=context)
     warnings.extend(rule_warnings)
     summary = report.summarize(findings)
-    if isinstance(engine_summary, dict):
-        for key, value in engine_summary.items():
-            summary.setdefault(key, value)
     ack = ack_status(facts, messages, platform, context=context) if usable else {}
     result = {
         "host": host or _hostname(facts, read) or name,
@@ -279,7 +277,7 @@ def build_result(read, host=None, name=None, source=None, errors=None, intended=
         "diagnosed": bool(usable and diagnose and engine is not None),
         "platform_evidence": read.get("platform_evidence") or ([live["answers"][1]] if live and live["answers"][1] else []),
     }
-    result["status"] = report.device_status(result)  # the status word every report uses (report.STATUSES)
+    result["status"] = report.device_status(result, summary)  # the status word every report uses (report.STATUSES)
     if usable and not platform:
         warnings.append("the platform could not be told from the content; give a platform hint (ios or nxos)")
     return result
@@ -364,12 +362,13 @@ def broken_read(commands, live):
     return None
 
 
-def analyze_outputs(outputs, platform, host=None, errors=None, intended=None, slac_text=None, diagnose=True, source="device"):
+def analyze_outputs(outputs, platform, host=None, errors=None, intended=None, slac_text=None, diagnose=True, source="device", cache=None):
     """A device result from live outputs: ``outputs`` is [(command, output text)], ``errors`` {command: error text}.
 
     When ``show version`` was run (commands_for runs it last), the session is checked: a device that answers like
     another platform than ``platform``, or core outputs that could not be read, give an unusable result whose
-    ``reason`` is one line saying why (``broken_read``).
+    ``reason`` is one line saying why (``broken_read``). ``cache`` (a dict the caller keeps for the session): the
+    outputs parsed already by facts_of_outputs or an earlier analysis of the same session are not parsed again.
     """
     errors = dict(errors or {})
     live = None
@@ -386,7 +385,17 @@ def analyze_outputs(outputs, platform, host=None, errors=None, intended=None, sl
         live = {"declared": platform, "answers": answers, "version": entry}
     read = capture.read_outputs(outputs, normalize_platform(platform), TRANSCRIPT_HOST)
     return build_result(read, host=host, name=host, source=source, errors=errors, intended=intended, slac_text=slac_text, diagnose=diagnose,
-                        live=live)
+                        live=live, cache=cache)
+
+
+def facts_of_outputs(outputs, platform, cache=None):
+    """The facts of live outputs, without messages, checks or diagnosis (what the probes are chosen from).
+
+    With the ``cache`` the session's analyze_outputs is given later, every output is still parsed only once.
+    """
+    outputs = [(command, text) for command, text in outputs if command != VERSION_COMMAND]
+    read = capture.read_outputs(outputs, normalize_platform(platform), TRANSCRIPT_HOST, messages=False)
+    return sections_to_facts(read, None, cache)[0]
 
 
 def analyze_text(text, platform=None, host=None, name=None, source=None, intended=None, slac_text=None, diagnose=True):

@@ -29,9 +29,8 @@ import tempfile
 from datetime import datetime, timezone
 
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import days_text, unique_evidence
+from ansible_collections.smartlic.slp.plugins.module_utils.vocabulary import ACTIONABLE, SEVERITIES, severity_rank
 
-SEVERITIES = ("critical", "error", "warning", "info")
-ACTIONABLE = ("critical", "error", "warning")
 # The one status word of a device, used as is in the JSON, Markdown and HTML reports and by `make demo`
 # (docs/diagnosis.md "Device status"). "info" and "ok" both mean nothing to do.
 STATUSES = {
@@ -82,45 +81,48 @@ def _as_list(value):
     return value if isinstance(value, list) else []
 
 
-def severity_rank(severity):
-    """0 for critical ... 3 for info, 4 for anything else."""
-    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
-
-
 def summarize(findings):
-    """Counts per severity, the worst severity, how many ask for action, and the finding ids (worst first)."""
+    """The one summary of a device's findings (pipeline.build_result computes it once per device).
+
+    ``counts`` per severity, ``total``, the ``worst`` severity, how many ask for action (``actionable``;
+    ``healthy`` when none), the finding ids worst first (``finding_ids``) and the roles that fix the actionable
+    findings (``roles``). ``by_severity`` and ``ids`` are ``counts`` and ``finding_ids`` again, under the names
+    results of release 1.0.0 also carry.
+    """
     counts = {severity: 0 for severity in SEVERITIES}
-    ids = []
-    for finding in _as_list(findings):
-        finding = _as_dict(finding)
+    ids, roles = [], []
+    # Worst first; a stable sort keeps the order of the findings within one severity.
+    for finding in sorted((item for item in _as_list(findings) if isinstance(item, dict)), key=lambda item: severity_rank(item.get("severity"))):
         severity = finding.get("severity")
         if severity in counts:
             counts[severity] += 1
         fid = finding.get("id")
         if fid and fid not in ids:
             ids.append(fid)
-    present = [severity for severity in SEVERITIES if counts[severity]]
-    ordered = sorted(_as_list(findings), key=lambda item: severity_rank(_as_dict(item).get("severity")))
-    worst_first = []
-    for finding in ordered:
-        fid = _as_dict(finding).get("id")
-        if fid and fid not in worst_first:
-            worst_first.append(fid)
+        role = _as_dict(finding.get("remediation")).get("role")
+        if role and severity in ACTIONABLE and role not in roles:
+            roles.append(role)
+    actionable = sum(counts[severity] for severity in ACTIONABLE)
     return {
         "counts": counts,
+        "by_severity": dict(counts),
         "total": sum(counts.values()),
-        "worst": present[0] if present else None,
-        "actionable": sum(counts[severity] for severity in ACTIONABLE),
-        "finding_ids": worst_first,
+        "worst": next((severity for severity in SEVERITIES if counts[severity]), None),
+        "actionable": actionable,
+        "healthy": actionable == 0,
+        "finding_ids": ids,
+        "ids": list(ids),
+        "roles": roles,
     }
 
 
-def device_status(result):
-    """The device's status word (see STATUSES): 'unusable', 'action', 'info' or 'ok'."""
+def device_status(result, summary=None):
+    """The device's status word (see STATUSES): 'unusable', 'action', 'info' or 'ok'. ``summary``: the result's, when computed already."""
     result = _as_dict(result)
     if result.get("usable") is False:
         return "unusable"
-    summary = summarize(result.get("findings"))
+    if summary is None:
+        summary = summarize(result.get("findings"))
     if summary["actionable"]:
         return "action"
     if summary["total"]:
@@ -146,9 +148,10 @@ def normalize_device(result, host=None):
     result.setdefault("reason", None)
     if "usable" not in result:
         result["usable"] = bool(result["facts"] or result["messages"])
-    if not isinstance(result.get("summary"), dict) or "counts" not in result["summary"]:
-        result["summary"] = dict(_as_dict(result.get("summary")), **summarize(result["findings"]))
-    result["status"] = device_status(result)
+    summary = _as_dict(result.get("summary"))
+    if not all(key in summary for key in ("counts", "total", "actionable")):
+        summary = result["summary"] = dict(summary, **summarize(result["findings"]))
+    result["status"] = device_status(result, summary)
     return result
 
 

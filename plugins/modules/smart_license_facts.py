@@ -303,32 +303,35 @@ RESULT_KEYS = ("host", "platform", "facts", "messages", "findings", "summary", "
 
 
 def gathered(module, intended, slac_text):
-    """The device result of a live session: the show commands, the probes, tech support when it helps."""
+    """The device result of a live session: the show commands, the probes, tech support when it helps.
+
+    The device is analysed once. Each output is parsed once (``cache``); only when tech support is added, because
+    the first diagnosis found a problem it can explain, are the rules run again, with its output.
+    """
     params = module.params
     session = CliSession(module)
     platform = session.platform()
     mode = params["tech_support"]
     session.gather(gather.commands_for(platform, tech_support=mode))
-    probes = params["probes"]
-    wants_probes = _probes_value(module, probes)
-    auto_tech = mode == "auto" and platform == "ios"
-    if wants_probes or auto_tech:
-        first = _analyze(session, params, intended, slac_text, diagnose=auto_tech and params["diagnose"])
-        if wants_probes:
-            session.gather(gather.probe_commands(first["facts"], platform, intended, wants_probes))
-        if auto_tech and params["diagnose"] and gather.needs_tech_support(first["findings"], platform, mode):
-            session.gather([gather.TECH_SUPPORT])
+    cache = {}
+    wants_probes = _probes_value(module, params["probes"])
+    if wants_probes:
+        facts = pipeline.facts_of_outputs(session.outputs, platform, cache)
+        session.gather(gather.probe_commands(facts, platform, intended, wants_probes))
     if not session.outputs and session.errors:
         first = next(iter(session.errors.items()))
         module.fail_json(msg="No command could be read from the device: %s: %s" % (first[0], report.one_line(first[1])))
-    result = _analyze(session, params, intended, slac_text, params["diagnose"])
+    result = _analyze(session, params, intended, slac_text, cache)
+    if mode == "auto" and params["diagnose"] and gather.needs_tech_support(result["findings"], platform, mode):
+        session.gather([gather.TECH_SUPPORT])
+        result = _analyze(session, params, intended, slac_text, cache)
     result["connection_failure"] = session.lost_message()
     return result
 
 
-def _analyze(session, params, intended, slac_text, diagnose):
+def _analyze(session, params, intended, slac_text, cache):
     return pipeline.analyze_outputs(session.outputs, params["platform"] or session.platform(), host=params["host"], errors=session.errors,
-                                    intended=intended, slac_text=slac_text, diagnose=diagnose)
+                                    intended=intended, slac_text=slac_text, diagnose=params["diagnose"], cache=cache)
 
 
 def _probes_value(module, probes):

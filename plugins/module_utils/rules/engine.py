@@ -4,8 +4,8 @@
 """Run every diagnosis rule over one device: facts + syslog messages → findings.
 
 ``diagnose(facts, messages, platform, intended=None, slac_text=None)`` returns
-the findings (docs/facts.md "Findings"), sorted by severity then id;
-``summarize(findings)`` counts them.
+the findings (docs/facts.md "Findings"), sorted by severity then id
+(``report.summarize`` counts them).
 
 Severity policy (the same for every rule):
 
@@ -42,8 +42,9 @@ from __future__ import annotations
 from ansible_collections.smartlic.slp.plugins.module_utils.rules import (
     authorization, clock, informational, name_resolution, policy, reachability, reporting, topology, transport, trust, trustpoint,
 )
-from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import ACTIONABLE, SEVERITIES, make_finding, severity_rank
+from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import make_finding
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.context import Context
+from ansible_collections.smartlic.slp.plugins.module_utils.vocabulary import severity_rank
 
 # Order matters: cssm_unreachable is the fallback once every specific cause was checked, and the
 # reporting rules name the connectivity findings to fix first.
@@ -112,23 +113,3 @@ def diagnose(facts, messages, platform, intended=None, slac_text=None, context=N
     for rule in rules:
         ctx.findings.extend(_run(ctx, rule))
     return sorted(ctx.findings, key=sort_key)
-
-
-def summarize(findings):
-    """{'total', 'by_severity', 'actionable', 'worst', 'healthy', 'ids', 'roles'} of a findings list."""
-    findings = [finding for finding in (findings or []) if isinstance(finding, dict)]
-    by_severity = {severity: 0 for severity in SEVERITIES}
-    ids, roles = [], []
-    for finding in sorted(findings, key=sort_key):
-        severity = finding.get("severity")
-        if severity in by_severity:
-            by_severity[severity] += 1
-        if finding.get("id") not in ids:
-            ids.append(finding.get("id"))
-        role = (finding.get("remediation") or {}).get("role") if isinstance(finding.get("remediation"), dict) else None
-        if role and severity in ACTIONABLE and role not in roles:
-            roles.append(role)
-    actionable = sum(by_severity[severity] for severity in ACTIONABLE)
-    worst = next((severity for severity in SEVERITIES if by_severity[severity]), None)
-    return {"total": len(findings), "by_severity": by_severity, "actionable": actionable, "worst": worst, "healthy": actionable == 0,
-            "ids": ids, "roles": roles}

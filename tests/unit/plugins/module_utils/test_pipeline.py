@@ -78,6 +78,28 @@ def test_live_outputs_give_facts_messages_and_findings():
     assert result["ack"]["days_left"] < 0
 
 
+def test_a_session_analysed_again_parses_each_output_once(monkeypatch):
+    calls = []
+    real = pipeline.registry.parse_output
+    monkeypatch.setattr(pipeline.registry, "parse_output", lambda command, *args, **kwargs: calls.append(command) or real(command, *args, **kwargs))
+    outputs = [("show license status", STATUS), ("show license udi", UDI), ("show clock", CLOCK), ("show logging", LOG)]
+    cache = {}
+    facts = pipeline.facts_of_outputs(outputs, "ios", cache)
+    assert set(facts) == {"show license status", "show license udi", "show clock", "show logging"}
+    assert sorted(calls) == sorted(command for command, _text in outputs)
+    outputs.append(("ping cslu-local", captures.read("ios_ping_ntc_9.txt")))
+    cached = pipeline.analyze_outputs(outputs, "ios", host="edge-1", cache=cache)
+    # Only the new output was parsed; the result is the one a fresh analysis gives.
+    assert calls[len(outputs) - 1:] == ["ping cslu-local"]
+    assert cached == pipeline.analyze_outputs(outputs, "ios", host="edge-1")
+
+
+def test_one_summary_with_the_names_of_both_releases():
+    summary = pipeline.analyze_outputs([("show license status", STATUS), ("show clock", CLOCK), ("show logging", LOG)], "ios")["summary"]
+    assert summary["counts"] == summary["by_severity"] and summary["finding_ids"] == summary["ids"]
+    assert summary["healthy"] is (summary["actionable"] == 0) and summary["total"] == sum(summary["counts"].values())
+
+
 def test_rejected_command_is_an_error_for_that_command_only():
     outputs = [("show license status", STATUS), ("show clock", CLOCK)]
     errors = {"show license rum id all": "show license rum id all\r\n                    ^\r\n% Invalid input detected at '^' marker."}

@@ -5,12 +5,13 @@
 from __future__ import annotations
 
 import json
+import pathlib
 
 import pytest
 from ansible.module_utils.connection import ConnectionError as DeviceError
 from ansible.module_utils.testing import patch_module_args
 
-from ansible_collections.smartlic.slp.plugins.module_utils import cli_session
+from ansible_collections.smartlic.slp.plugins.module_utils import capture, cli_session, pipeline
 from ansible_collections.smartlic.slp.plugins.modules import smart_license_facts as module
 from ansible_collections.smartlic.slp.tests.unit.plugins.diagnosis_fixtures import captures
 
@@ -22,6 +23,7 @@ OUTPUTS = {
     "show logging": captures.read("c9200_show_logging.txt"),
     "ping cslu-local": captures.read("ios_ping_ntc_9.txt"),
 }
+RULE_FIXTURE = pathlib.Path(__file__).parents[1] / "module_utils" / "rules" / "fixtures" / "ios_cssm_unreachable.txt"
 INVALID = "show license rum id all\n                    ^\n% Invalid input detected at '^' marker.\n"
 
 
@@ -132,3 +134,24 @@ def test_slac_file_that_cannot_be_read_fails_clearly(capsys, tmp_path):
     result = run({"state": "parsed", "running_config": captures.ios_cslu_capture(), "slac_file": str(tmp_path / "missing.xml")}, capsys)
     assert result["failed"] is True
     assert "SLAC file" in result["msg"]
+
+
+@pytest.mark.parametrize("tech_support", ["auto", "never"])
+def test_a_live_device_is_analysed_once(capsys, connection, monkeypatch, tech_support):
+    """Each output is parsed once; the rules run again only when tech support was added for what they found."""
+    parsed, diagnosed = [], []
+    parse, diagnose = pipeline.registry.parse_output, pipeline.engine.diagnose
+    monkeypatch.setattr(pipeline.registry, "parse_output", lambda command, *args, **kwargs: parsed.append(command) or parse(command, *args, **kwargs))
+    monkeypatch.setattr(pipeline.engine, "diagnose", lambda *args, **kwargs: diagnosed.append(1) or diagnose(*args, **kwargs))
+    # A device that cannot reach CSSM (rules fixture from real outputs): tech support can tell why.
+    outputs = {command: output for command, _canonical, output in capture.split(RULE_FIXTURE.read_text(encoding="utf-8"))}
+    outputs["show license tech support"] = captures.read("ios_show_license_tech_support_muninn_issue_1.txt")
+    outputs["ping smartreceiver.cisco.com"] = captures.read("ios_ping_ntc_9.txt")
+    monkeypatch.setattr(FakeConnection, "get", lambda self, command: FakeConnection.sent.append(command) or outputs.get(command, ""))
+    result = run({"state": "gathered", "platform": "ios", "probes": True, "tech_support": tech_support, "_ansible_socket": "/tmp/none"}, capsys)
+    assert result["usable"] is True and "cssm_unreachable" in result["summary"]["ids"]
+    assert any(command.startswith("ping ") for command in result["facts"])
+    assert sorted(parsed) == sorted(set(parsed)), "an output was parsed twice"
+    added = "show license tech support" in connection.sent
+    assert added is (tech_support == "auto")
+    assert len(diagnosed) == (2 if added else 1)

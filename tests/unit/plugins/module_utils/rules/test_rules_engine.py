@@ -9,6 +9,7 @@ import os
 import pytest
 from rules_helpers import FIXTURES, actionable_ids, assert_shape, diagnose_fixture, facts_from_text, only, read
 
+from ansible_collections.smartlic.slp.plugins.module_utils import report
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers import syslog
 from ansible_collections.smartlic.slp.plugins.module_utils.rules import engine, topology
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.context import Context
@@ -46,7 +47,7 @@ def test_healthy_direct_device_with_recovered_failure():
     assert any("COMM_RESTORED" in (item.get("line") or "") for item in recovered["evidence"])
     events = sorted(f["event"] for f in findings if f["id"] == "informational_message")
     assert events == ["COMM_RESTORED", "POLICY_INSTALL_SUCCESS", "TRUST_CODE_INSTALL_SUCCESS"]
-    summary = engine.summarize(findings)
+    summary = report.summarize(findings)
     assert summary["healthy"] is True and summary["actionable"] == 0 and summary["worst"] == "info"
 
 
@@ -64,14 +65,15 @@ def test_pre_slp_device_gets_one_info_finding():
 
 def test_summary_counts_and_roles():
     findings = diagnose_fixture("ios_utility_smart.txt")
-    summary = engine.summarize(findings)
+    summary = report.summarize(findings)
     assert summary["total"] == len(findings)
     assert summary["actionable"] == sum(1 for f in findings if f["severity"] != "info")
     assert summary["worst"] == "error"
     assert summary["healthy"] is False
     assert "trust_token" in summary["roles"]
-    assert engine.summarize([]) == {"total": 0, "by_severity": {"critical": 0, "error": 0, "warning": 0, "info": 0}, "actionable": 0,
-                                    "worst": None, "healthy": True, "ids": [], "roles": []}
+    assert report.summarize([]) == {"counts": {"critical": 0, "error": 0, "warning": 0, "info": 0}, "total": 0, "worst": None, "actionable": 0,
+                                    "healthy": True, "finding_ids": [], "roles": [],
+                                    "by_severity": {"critical": 0, "error": 0, "warning": 0, "info": 0}, "ids": []}
 
 
 def test_order_is_severity_then_id():

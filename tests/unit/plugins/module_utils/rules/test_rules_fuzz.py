@@ -7,6 +7,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings, strategies as st
 from rules_helpers import assert_shape
 
+from ansible_collections.smartlic.slp.plugins.module_utils import report
 from ansible_collections.smartlic.slp.plugins.module_utils.rules import engine
 
 SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True), st.text(max_size=30),
@@ -90,11 +91,11 @@ def test_diagnose_never_raises(facts, messages, platform, intended, slac):
     for finding in findings:
         assert finding["id"] != "rule_error", finding["notes"]
         assert_shape(finding)
-    summary = engine.summarize(findings)
+    summary = report.summarize(findings)
     assert summary["total"] == len(findings)
 
 
 @given(st.one_of(JSON, st.lists(JSON, max_size=5)))
 def test_summarize_never_raises(findings):
-    summary = engine.summarize(findings if isinstance(findings, list) else [findings])
+    summary = report.summarize(findings if isinstance(findings, list) else [findings])
     assert summary["actionable"] <= summary["total"]
