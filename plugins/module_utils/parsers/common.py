@@ -8,6 +8,7 @@ Pure Python, no Ansible imports, never raises on odd input.
 
 from __future__ import annotations
 
+import functools
 import re
 from functools import lru_cache
 from datetime import date, datetime
@@ -227,6 +228,26 @@ def new_result(**fields):
     result = {"unparsed": [], "warnings": []}
     result.update(fields)
     return result
+
+
+def never_raises(command):
+    """Decorator of every parser's ``parse(text, platform=None, lines=None)``: a defect in it gives a result that says
+    so, with the output's lines as unparsed, never an exception."""
+    def wrap(function):
+        @functools.wraps(function)
+        def parse(text, platform=None, lines=None):
+            try:
+                return function(text, platform, lines)
+            except Exception as error:  # pylint: disable=broad-except
+                result = new_result()
+                result["warnings"].append("parser for %s failed: %s: %s" % (command, type(error).__name__, error))
+                try:
+                    result["unparsed"] = [line for line in output_lines(text, lines) if line.strip()]
+                except Exception:  # pylint: disable=broad-except
+                    result["unparsed"] = []
+                return result
+        return parse
+    return wrap
 
 
 # Longest line kept, in characters. Device output lines are far shorter (the longest in the corpus has 243); a

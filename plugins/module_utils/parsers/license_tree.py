@@ -32,11 +32,10 @@ Pure Python, no Ansible imports, never raises.
 
 from __future__ import annotations
 
-import functools
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
-    LOAD_LINE, TIME_LINE, UDI_RE, clean, new_result, parse_udi, snake_text, output_lines, text_lines, to_int, to_iso,
+    LOAD_LINE, TIME_LINE, UDI_RE, clean, new_result, parse_udi, snake_text, output_lines, to_int, to_iso,
 )
 
 UNDERLINE = re.compile(r"^\s*={3,}\s*$")
@@ -526,25 +525,6 @@ def _last_title(tree):
     if node.key in ("specified_license_reservations", "connect_info_additional"):
         return None
     return node.title
-
-
-def guarded(command):
-    """Decorator for a parser's ``parse(text, platform=None, lines=None)``: a defect gives a result with a warning, never an exception."""
-    def wrap(function):
-        @functools.wraps(function)
-        def run(text, platform=None, lines=None):
-            try:
-                return function(text, platform, lines)
-            except Exception as error:  # pylint: disable=broad-except
-                result = new_result()
-                result["warnings"].append("parser for %s failed: %s: %s" % (command, type(error).__name__, error))
-                try:
-                    result["unparsed"] = [line for line in text_lines(text) if line.strip()]
-                except Exception:  # pylint: disable=broad-except
-                    result["unparsed"] = []
-                return result
-        return run
-    return wrap
 
 
 # ------------------------------------------------------------ value helpers

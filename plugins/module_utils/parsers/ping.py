@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, output_lines
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import never_raises, new_result, output_lines
 
 COMMAND = "ping"
 
@@ -93,16 +93,6 @@ ERRORS = (
 )
 
 
-def parse(text, platform=None, lines=None):
-    """``ping`` output → ``{target, vrf, sent, received, success_rate, rtt, reachable, error, error_raw, ...}``. Never raises."""
-    try:
-        return _parse(text, platform, lines)
-    except Exception as error:  # pylint: disable=broad-except
-        result = new_result()
-        result["warnings"].append("parser for %s failed: %s: %s" % (COMMAND, type(error).__name__, error))
-        return result
-
-
 def command_target(command):
     """(target, vrf) of a ping command as typed: IOS 'ping vrf V X …', NX-OS 'ping X … vrf V'."""
     words = str(command or "").split()
@@ -138,7 +128,9 @@ def _number(text):
     return int(value) if value.is_integer() and "." not in str(text) else value
 
 
-def _parse(text, platform, lines):  # pylint: disable=unused-argument
+@never_raises(COMMAND)
+def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
+    """``ping`` output → ``{target, vrf, sent, received, success_rate, rtt, reachable, error, error_raw, ...}``. Never raises."""
     result = new_result()
     facts = {"target": None, "vrf": None, "address": None, "source": None, "size": None, "timeout": None, "sent": None, "received": None,
              "success_rate": None, "packet_loss": None, "rtt": None, "results": None, "replies": [], "timeouts": 0, "resolved_by": None,

@@ -17,6 +17,8 @@ import re
 from functools import lru_cache
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result
+# The one platform normalisation, imported here for the callers of registry.normalize_platform.
+from ansible_collections.smartlic.slp.plugins.module_utils.vocabulary import normalize_platform
 
 # Static imports, so that Ansible's module packager sees every parser. A parser
 # module that fails to import leaves its commands answering with a warning.
@@ -219,25 +221,6 @@ _TREES = {
 }
 # NX-OS "show logging" prints the logfile too: read by the same parser, keyed as typed.
 _CANONICAL = {"ios": frozenset(IOS_COMMANDS), "nxos": frozenset(NXOS_COMMANDS + ("show logging",))}
-
-
-def normalize_platform(platform):
-    """'ios', 'cisco.ios.ios', 'iosxe', 'ios-xe' → 'ios'; 'nxos', 'cisco.nxos.nxos', 'nx-os' → 'nxos'; else None."""
-    return _normalize_platform(str(platform or ""))
-
-
-# A run names a few platforms again and again (one per command): each name is worked out once.
-@lru_cache(maxsize=256)
-def _normalize_platform(name):
-    text = name.strip().lower().replace("_", "-")
-    if not text:
-        return None
-    last = text.rsplit(".", maxsplit=1)[-1]
-    if last in ("nxos", "nx-os") or "nxos" in text or "nx-os" in text:
-        return "nxos"
-    if last in ("ios", "iosxe", "ios-xe") or "ios" in text:
-        return "ios"
-    return None
 
 
 def _expand(words, tree):

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
-    clean, is_cli_header, is_device_error, is_prompt_echo, new_result, printed_lines, snake, to_bool, to_int, unrecognised,
+    clean, is_cli_header, is_device_error, is_prompt_echo, never_raises, new_result, printed_lines, snake, to_bool, to_int, unrecognised,
 )
 
 COMMAND = "show call-home profile all"
@@ -62,23 +62,15 @@ LIST_FIELDS = {
 }
 
 
-def parse(text, platform=None, lines=None):
-    """``show call-home profile all`` text → ``{profiles: {name: {...}}}``. Never raises."""
-    try:
-        return _parse(text, platform, lines)
-    except Exception as error:  # pylint: disable=broad-except
-        result = new_result()
-        result["warnings"].append("parser for %s failed: %s: %s" % (COMMAND, type(error).__name__, error))
-        return result
-
-
 def _new_profile(name):
     return {"name": name, "status": None, "active": None, "mode": None, "reporting_data": None, "smart_licensing": None,
             "message_format": None, "message_size_limit": None, "transport_method": None, "http_addresses": [], "email_addresses": [],
             "other_addresses": [], "periodic": {}, "alert_groups": {}, "syslog_patterns": {}, "fields": {}}
 
 
-def _parse(text, platform, lines):  # pylint: disable=unused-argument
+@never_raises(COMMAND)
+def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
+    """``show call-home profile all`` text → ``{profiles: {name: {...}}}``. Never raises."""
     result = new_result()
     profiles = {}
     profile = None

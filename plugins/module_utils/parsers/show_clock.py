@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import is_device_error, is_prompt_echo, new_result, output_lines, to_iso, unrecognised
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
+    is_device_error, is_prompt_echo, never_raises, new_result, output_lines, to_iso, unrecognised,
+)
 
 COMMAND = "show clock"
 
@@ -38,17 +40,9 @@ _ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+cl\S*(?:\s+\S+)*\s*$", re.IGNORECASE)
 SYNC_SOURCES = ("ntp", "sntp", "ptp", "gnss", "gps")
 
 
+@never_raises(COMMAND)
 def parse(text, platform=None, lines=None):
     """``show clock`` text → ``{time, time_raw, timezone, time_source, authoritative, synchronized, ...}``. Never raises."""
-    try:
-        return _parse(text, platform, lines)
-    except Exception as error:  # pylint: disable=broad-except
-        result = new_result()
-        result["warnings"].append("parser for %s failed: %s: %s" % (COMMAND, type(error).__name__, error))
-        return result
-
-
-def _parse(text, platform, lines):
     result = new_result()
     clock = None
     header_clock = None

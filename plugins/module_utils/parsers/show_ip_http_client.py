@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
-    clean, is_cli_header, is_device_error, is_prompt_echo, new_result, printed_lines, snake, unrecognised,
+    clean, is_cli_header, is_device_error, is_prompt_echo, never_raises, new_result, printed_lines, snake, unrecognised,
 )
 
 COMMAND = "show ip http client"
@@ -36,16 +36,6 @@ _STATE = re.compile(r"^\s*HTTP (?:secure )?client (?:is\s+)?(?P<state>running|no
 _UNSET = ("", "none", "not configured", "not set", "<unknown>", "unknown", "n/a", "-", "not set up")
 
 
-def parse(text, platform=None, lines=None):
-    """``show ip http client`` text → ``{secure_trustpoint, source_interface, settings, ...}``. Never raises."""
-    try:
-        return _parse(text, platform, lines)
-    except Exception as error:  # pylint: disable=broad-except
-        result = new_result()
-        result["warnings"].append("parser for %s failed: %s: %s" % (COMMAND, type(error).__name__, error))
-        return result
-
-
 def _value(raw):
     value = clean(raw)
     if value is None or value.lower() in _UNSET:
@@ -53,7 +43,9 @@ def _value(raw):
     return value
 
 
-def _parse(text, platform, lines):  # pylint: disable=unused-argument
+@never_raises(COMMAND)
+def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
+    """``show ip http client`` text → ``{secure_trustpoint, source_interface, settings, ...}``. Never raises."""
     result = new_result()
     settings = {}
     sections = []

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
-    is_cli_header, is_device_error, is_prompt_echo, new_result, printed_lines, snake, unrecognised,
+    is_cli_header, is_device_error, is_prompt_echo, never_raises, new_result, printed_lines, snake, unrecognised,
 )
 
 COMMAND = "show ip http server session-module"
@@ -45,23 +45,15 @@ _PAIR = re.compile(r"^\s*(?P<key>[A-Za-z](?:[A-Za-z0-9 ()\-/_.]*[A-Za-z0-9()\-/_
 _ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+ip\s+http\s+(?:\S+\s*)*$", re.IGNORECASE)
 
 
-def parse(text, platform=None, lines=None):
-    """``show ip http server session-module`` text → ``{modules: {name: {active, ...}}, ...}``. Never raises."""
-    try:
-        return _parse(text, platform, lines)
-    except Exception as error:  # pylint: disable=broad-except
-        result = new_result()
-        result["warnings"].append("parser for %s failed: %s: %s" % (COMMAND, type(error).__name__, error))
-        return result
-
-
 def _active(state):
     if not state:
         return None
     return state.lower() in ("active", "enabled")
 
 
-def _parse(text, platform, lines):  # pylint: disable=unused-argument
+@never_raises(COMMAND)
+def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
+    """``show ip http server session-module`` text → ``{modules: {name: {active, ...}}, ...}``. Never raises."""
     result = new_result()
     modules = {}
     settings = {}

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean, to_int
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.license_tree import finish, guarded, read
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean, never_raises, to_int
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.license_tree import finish, read
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.show_license_authorization import KNOWN_TEXT as AUTHORIZATION_TEXT
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.show_license_authorization import authorization_facts
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.show_license_status import KNOWN_TEXT as STATUS_TEXT
@@ -79,7 +79,7 @@ def recognised(facts, tree):
     return bool(facts.get("_recognised")) or any(tree.root.find(name) is not None for name in CHAPTERS)
 
 
-@guarded(COMMAND)
+@never_raises(COMMAND)
 def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
     """``show license all`` text → facts dict (docs/facts.md). Never raises."""
     tree = read(text, lines)

@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean, never_raises
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.license_tree import (
     date_field,
     finish,
-    guarded,
     read,
     split_on_date,
     to_dict,
@@ -74,7 +73,7 @@ def _license_list(node):
     return items
 
 
-@guarded(COMMAND)
+@never_raises(COMMAND)
 def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
     """``show license authorization`` text → ``{udis, status, purchased_licenses, ...}``. Never raises."""
     tree = read(text, lines)

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, output_lines, snake, to_iso
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.license_tree import ECHO_LINE, ERROR_LINE, PROMPT_LINE, guarded, parse_header
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import never_raises, new_result, output_lines, snake, to_iso
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.license_tree import ECHO_LINE, ERROR_LINE, PROMPT_LINE, parse_header
 
 COMMAND = "show license eventlog"
 _EVENT = re.compile(
@@ -34,7 +34,7 @@ def _key(name):
     return snake(re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name))
 
 
-@guarded(COMMAND)
+@never_raises(COMMAND)
 def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
     """``show license eventlog`` text → ``{events, header}``. Never raises."""
     result = new_result(events=[])

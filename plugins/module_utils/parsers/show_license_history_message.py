@@ -21,15 +21,15 @@ from __future__ import annotations
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers import syslog
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import output_lines, to_iso
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.license_tree import finish, guarded, read
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import never_raises, output_lines, to_iso
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.license_tree import finish, read
 
 COMMAND = "show license history message"
 _NO_HISTORY = re.compile(r"^No past (?:\w+ )?history\.?$", re.IGNORECASE)
 _DATE = re.compile(r"[A-Za-z]{3}\s+\d{1,2}\s+\d{1,2}:\d{2}:\d{2}(?:\.\d+)?\s+\d{4}(?:\s+[A-Za-z]{2,5}\b)?|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}")
 
 
-@guarded(COMMAND)
+@never_raises(COMMAND)
 def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
     """``show license history message`` text → ``{messages, history, imports}``. Never raises."""
     tree = read(text, lines)

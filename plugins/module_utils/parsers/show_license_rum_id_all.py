@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean, to_int
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.license_tree import date_field, finish, guarded, read, udi_entry
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean, never_raises, to_int
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.license_tree import date_field, finish, read, udi_entry
 
 COMMAND = "show license rum id all"
 
@@ -41,7 +41,7 @@ _DETAIL_DATES = ("start_time", "end_time")
 NOT_PENDING = ACKNOWLEDGED | GONE | COLLECTING
 
 
-@guarded(COMMAND)
+@never_raises(COMMAND)
 def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
     """``show license rum id all`` text → ``{reports, unacknowledged, by_state}``. Never raises."""
     tree = read(text, lines)

@@ -20,12 +20,11 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean, to_bool, to_int, to_iso
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean, never_raises, to_bool, to_int, to_iso
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers import license_tree
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.license_tree import (
     date_field,
     finish,
-    guarded,
     normalise_role,
     read,
     split_on_date,
@@ -70,7 +69,7 @@ KNOWN_TEXT = (
 _TRANSPORT_TYPES = {"smart": "smart", "cslu": "cslu", "callhome": "callhome", "off": "off", "transportoff": "off"}
 
 
-@guarded(COMMAND)
+@never_raises(COMMAND)
 def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
     """``show license status`` text → facts dict (docs/facts.md). Never raises."""
     tree = read(text, lines)

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.license_tree import finish, guarded, read
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean, never_raises
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.license_tree import finish, read
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.show_license_status import KNOWN_TEXT as STATUS_TEXT
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.show_license_status import status_facts
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.show_license_usage import era_from_statuses
@@ -45,7 +45,7 @@ def table_rows(lines):
     return licenses
 
 
-@guarded(COMMAND)
+@never_raises(COMMAND)
 def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
     """``show license summary`` text → ``{licenses, account, era, ...}``. Never raises."""
     tree = read(text, lines)

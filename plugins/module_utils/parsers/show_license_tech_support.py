@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean, to_bool, to_int
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.license_tree import date_field, finish, guarded, read, split_on_date, udi_entry
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean, never_raises, to_bool, to_int
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.license_tree import date_field, finish, read, split_on_date, udi_entry
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.show_license_all import KNOWN_TEXT as ALL_TEXT
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.show_license_all import chapter_facts, recognised
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.show_license_status import status_facts
@@ -40,7 +40,7 @@ _SECONDS = {"day": 86400, "hour": 3600, "minute": 60, "second": 1}
 _FLAGS = ("rmf", "cf", "message_flow_allowed")
 
 
-@guarded(COMMAND)
+@never_raises(COMMAND)
 def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
     """``show license tech support`` text → facts dict (docs/facts.md). Never raises."""
     tree = read(text, lines)

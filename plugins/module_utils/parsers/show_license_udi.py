@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.license_tree import finish, guarded, read, udi_entry
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean, never_raises
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.license_tree import finish, read, udi_entry
 
 COMMAND = "show license udi"
 
@@ -48,7 +48,7 @@ def udi_facts(node):
     return facts
 
 
-@guarded(COMMAND)
+@never_raises(COMMAND)
 def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
     """``show license udi`` text → ``{entries, ha, udi, era}``. Never raises."""
     tree = read(text, lines)

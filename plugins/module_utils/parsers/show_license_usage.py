@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean, to_bool, to_int
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.license_tree import date_field, finish, guarded, read, to_dict
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import clean, never_raises, to_bool, to_int
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.license_tree import date_field, finish, read, to_dict
 
 COMMAND = "show license usage"
 
@@ -152,7 +152,7 @@ def era_from_statuses(licenses, authorization=None):
     return None
 
 
-@guarded(COMMAND)
+@never_raises(COMMAND)
 def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
     """``show license usage`` text → ``{licenses, authorization_status, era}``. Never raises."""
     tree = read(text, lines)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
-    is_cli_header, is_device_error, is_prompt_echo, new_result, printed_lines, unrecognised,
+    is_cli_header, is_device_error, is_prompt_echo, never_raises, new_result, printed_lines, unrecognised,
 )
 
 COMMAND = "show ntp associations"
@@ -47,16 +47,6 @@ STATUS_CURRENT = {"*": "sys_peer", "o": "sys_peer", "#": "selected", "+": "candi
 STATUS_OLD = {"*": "sys_peer", "#": "master_unsynced", "+": "selected", "-": "candidate", "x": "falseticker"}
 
 
-def parse(text, platform=None, lines=None):
-    """``show ntp associations`` text → ``{peers, synchronized, sys_peer, ...}``. Never raises."""
-    try:
-        return _parse(text, platform, lines)
-    except Exception as error:  # pylint: disable=broad-except
-        result = new_result()
-        result["warnings"].append("parser for %s failed: %s: %s" % (COMMAND, type(error).__name__, error))
-        return result
-
-
 def _number(text):
     try:
         return float(text)
@@ -68,7 +58,9 @@ def _integer(text):
     return int(text) if text is not None and text.isdigit() else None
 
 
-def _parse(text, platform, lines):  # pylint: disable=unused-argument
+@never_raises(COMMAND)
+def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
+    """``show ntp associations`` text → ``{peers, synchronized, sys_peer, ...}``. Never raises."""
     result = new_result()
     rows = []
     legend = None

@@ -30,7 +30,9 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import is_device_error, is_prompt_echo, new_result, printed_lines, unrecognised
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
+    is_device_error, is_prompt_echo, never_raises, new_result, printed_lines, unrecognised,
+)
 
 COMMAND = "show ntp peer-status"
 
@@ -48,17 +50,9 @@ _ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+ntp\s+peer-s\S*\s*$", re.IGNORECASE)
 MODES = {"*": None, "+": "active", "-": "passive", "=": "client"}
 
 
-def parse(text, platform=None, lines=None):
+@never_raises(COMMAND)
+def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
     """``show ntp peer-status`` text → ``{peers, synchronized, sys_peer, total_peers}``. Never raises."""
-    try:
-        return _parse(text, platform, lines)
-    except Exception as error:  # pylint: disable=broad-except
-        result = new_result()
-        result["warnings"].append("parser for %s failed: %s: %s" % (COMMAND, type(error).__name__, error))
-        return result
-
-
-def _parse(text, platform, lines):  # pylint: disable=unused-argument
     result = new_result()
     rows = []
     total = None

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
-    is_cli_header, is_device_error, is_prompt_echo, new_result, snake, output_lines, to_iso, unrecognised,
+    is_cli_header, is_device_error, is_prompt_echo, never_raises, new_result, output_lines, snake, to_iso, unrecognised,
 )
 
 COMMAND = "show ntp status"
@@ -44,16 +44,6 @@ _FLOAT = re.compile(r"-?\d+(?:\.\d+)?")
 _PARENTHESISED_TIME = re.compile(r"\((?P<time>[^)]*)\)")
 # The characters _split() looks at: parentheses and commas.
 _SPLIT_MARKS = re.compile(r"[(),]")
-
-
-def parse(text, platform=None, lines=None):
-    """``show ntp status`` text → ``{synchronized, stratum, reference, ...}``. Never raises."""
-    try:
-        return _parse(text, platform, lines)
-    except Exception as error:  # pylint: disable=broad-except
-        result = new_result()
-        result["warnings"].append("parser for %s failed: %s: %s" % (COMMAND, type(error).__name__, error))
-        return result
 
 
 def _split(line):
@@ -80,7 +70,9 @@ def _float(value):
     return float(match.group(0)) if match else None
 
 
-def _parse(text, platform, lines):  # pylint: disable=unused-argument
+@never_raises(COMMAND)
+def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
+    """``show ntp status`` text → ``{synchronized, stratum, reference, ...}``. Never raises."""
     result = new_result()
     fields = {}
     state = None

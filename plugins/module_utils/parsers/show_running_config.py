@@ -29,7 +29,9 @@ from __future__ import annotations
 import hashlib
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import is_device_error, is_prompt_echo, new_result, output_lines, to_int, unrecognised
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
+    is_device_error, is_prompt_echo, never_raises, new_result, output_lines, to_int, unrecognised,
+)
 
 COMMAND = "show running-config"
 
@@ -637,17 +639,9 @@ def recognised(roots, header):
     return config_like * 2 >= len(roots)
 
 
+@never_raises(COMMAND)
 def parse(text, platform=None, lines=None):
     """``show running-config`` text → the normalised parts of docs/facts.md. Never raises."""
-    try:
-        return _parse(text, platform, lines)
-    except Exception as error:  # pylint: disable=broad-except
-        result = new_result()
-        result["warnings"].append("parser for %s failed: %s: %s" % (COMMAND, type(error).__name__, error))
-        return result
-
-
-def _parse(text, platform, lines):
     roots, header, errors = config_tree(text, lines)
     result = new_result()
     if not recognised(roots, header):

@@ -16,23 +16,15 @@ Pure Python, no Ansible imports, never raises.
 
 from __future__ import annotations
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result, output_lines, unrecognised
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import never_raises, new_result, output_lines, unrecognised
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.show_running_config import call_home_facts, config_tree
 
 COMMAND = "show running-config callhome all"
 
 
+@never_raises(COMMAND)
 def parse(text, platform=None, lines=None):
     """``show running-config callhome all`` text → ``{call_home, version, header}``. Never raises."""
-    try:
-        return _parse(text, platform, lines)
-    except Exception as error:  # pylint: disable=broad-except
-        result = new_result()
-        result["warnings"].append("parser for %s failed: %s: %s" % (COMMAND, type(error).__name__, error))
-        return result
-
-
-def _parse(text, platform, lines):
     roots, header, errors = config_tree(text, lines)
     result = new_result()
     blocks = [node for node in roots if node.text.strip().lower() in ("callhome", "call-home", "service call-home", "no service call-home")]

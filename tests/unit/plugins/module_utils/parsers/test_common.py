@@ -9,7 +9,7 @@ from datetime import datetime
 
 from hypothesis import given, settings, strategies as st
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers import common
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers import common, registry
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import output_lines, printed_lines, text_lines, to_int
 
 
@@ -132,3 +132,20 @@ def test_every_date_pattern_has_the_groups_to_iso_reads():
     """to_iso reads the five groups by name from whichever pattern matched."""
     for pattern in (common._DATE_MDTY, common._DATE_MDYT, common._DATE_TZ_FIRST, common._DATE_YMD):
         assert {"mon", "day", "year", "time", "tz"} <= set(pattern.groupindex)
+
+
+def test_never_raises_turns_a_defect_into_a_warning_with_the_lines_unparsed():
+    @common.never_raises("show thing")
+    def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
+        raise KeyError("oops")
+
+    result = parse("a\n\nb  ")
+    assert result["warnings"] == ["parser for show thing failed: KeyError: 'oops'"]
+    assert result["unparsed"] == ["a", "b"]
+    assert parse("ignored", lines=["x"])["unparsed"] == ["x"]
+
+
+def test_every_parser_but_show_logging_is_wrapped_once_by_never_raises():
+    """show_logging keeps what it read before a defect, so it has its own guard."""
+    for name, module in registry.parser_modules().items():
+        assert (name == "show_logging") != hasattr(module.parse, "__wrapped__"), name
