@@ -26,6 +26,7 @@ from functools import cmp_to_key
 from ansible_collections.smartlic.slp.plugins.module_utils import catalog
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import parse_iso, parse_udi, to_iso
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import as_dict, as_list, dig, lower, text
+from ansible_collections.smartlic.slp.plugins.module_utils.vocabulary import normalize_platform
 
 STATUS_COMMANDS = ("show license tech support", "show license all", "show license status")
 LOG_COMMANDS = ("show logging", "show logging logfile", "show license history message")
@@ -49,16 +50,6 @@ CLEARING = {
 }
 INTENDED_KEYS = ("transport_type", "transport_url", "ntp_servers", "name_servers", "domain_name", "vrf", "cslu_local_address", "topology")
 _ZONE = re.compile(r"\b([A-Za-z]{2,5})\s*$")
-
-
-def normalize_platform(platform):
-    """'ios', 'cisco.ios.ios', 'iosxe' → 'ios'; 'nxos', 'cisco.nxos.nxos', 'nx-os' → 'nxos'; else None."""
-    value = lower(platform).replace("_", "-")
-    if "nxos" in value or "nx-os" in value:
-        return "nxos"
-    if "ios" in value:
-        return "ios"
-    return None
 
 
 # Containers scalar_leaves visits in one fact at most (a guard against absurd inputs).
