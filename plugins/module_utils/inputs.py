@@ -25,10 +25,11 @@ import ipaddress
 import os
 import re
 
+from ansible_collections.smartlic.slp.plugins.module_utils import pki
 from ansible_collections.smartlic.slp.plugins.module_utils.config_plan import transport_url, url_problems
 from ansible_collections.smartlic.slp.plugins.module_utils.remediation_plan import ROLE_ORDER
+from ansible_collections.smartlic.slp.plugins.module_utils.vocabulary import normalize_platform
 
-PLATFORMS = {"cisco.ios.ios": "ios", "ios": "ios", "cisco.nxos.nxos": "nxos", "nxos": "nxos"}
 TRUE_WORDS = ("true", "yes", "on", "1", "y", "t")
 FALSE_WORDS = ("false", "no", "off", "0", "n", "f")
 
@@ -50,7 +51,8 @@ _URL = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://(?P<host>\[[^\]/]*\]|
 _TYPED = re.compile(r"^[!-~]+\Z")
 
 TRANSPORT_TYPES = ("smart", "cslu", "callhome", "off")
-TOPOLOGIES = ("direct_smart", "cslu_push", "cslu_pull", "onprem", "callhome", "offline")
+TOPOLOGIES = ("direct_smart", "cslu_push", "cslu_pull", "onprem", "callhome", "offline", "controller",
+              "cslu_disconnected_push", "cslu_disconnected_pull", "onprem_push", "onprem_pull")
 
 
 def spec(kind, required=False, **options):
@@ -67,6 +69,8 @@ _INTENDED = {
     "transport_type": spec("choice", choices=TRANSPORT_TYPES),
     "transport_url": spec("url", type_from="transport_type"),
     "cslu_local_address": spec("address"),
+    "source_interface": spec("interface"),
+    "trustpoint_ca_pem": spec("pem"),
     "topology": spec("choice", choices=TOPOLOGIES),
 }
 
@@ -80,6 +84,8 @@ _INVENTORY = {
     "smartlic_transport_type": spec("choice", choices=TRANSPORT_TYPES),
     "smartlic_transport_url": spec("url", type_from="smartlic_transport_type"),
     "smartlic_cslu_local_address": spec("address"),
+    "smartlic_source_interface": spec("interface"),
+    "smartlic_trustpoint_ca_pem": spec("pem"),
     "smartlic_topology": spec("choice", choices=TOPOLOGIES),
 }
 
@@ -119,6 +125,7 @@ VARIABLES = {
     "trustpoint": (True, {
         "trustpoint_name": spec("name", required=True),
         "trustpoint_http_client": spec("bool"),
+        "trustpoint_ca_pem": spec("pem"),
         "trustpoint_save_config": spec("bool"),
         "trustpoint_running_config": spec("config"),
         "trustpoint_verify": spec("bool"),
@@ -384,6 +391,14 @@ def check_secret(value, spec_):
                        % ("; " + spec_["hint"] if spec_.get("hint") else ""))
 
 
+def check_pem(value, _spec):
+    """One self-signed CA certificate in PEM (module_utils/pki.py says what is wrong)."""
+    try:
+        pki.read_pem(value)
+    except pki.PemError as error:
+        raise _Problem(str(error)) from None
+
+
 def check_config(value, _spec):
     if not isinstance(value, (str, dict)):
         raise _Problem("must be the text of show running-config or its parsed form (a dictionary), not %s" % type_name(value))
@@ -488,6 +503,7 @@ _CHECKS = {
     "interface": check_interface, "name": check_name, "filesystem": check_filesystem, "file_name": check_file_name,
     "secret": check_secret, "config": check_config, "url": check_url, "hosts": check_hosts, "addresses": check_addresses,
     "ids": check_ids, "roles": check_roles, "probes": check_probes, "intended": check_intended,
+    "pem": check_pem,
 }
 _WITH_CONTEXT = ("url", "intended")
 
@@ -520,7 +536,7 @@ def _check_all(specs, values, context):
 
 def platform_of(network_os):
     """'ios' or 'nxos' for a supported ansible_network_os, else None."""
-    return PLATFORMS.get(network_os) if isinstance(network_os, str) else None
+    return normalize_platform(network_os, strict=True) if isinstance(network_os, str) else None
 
 
 def _cross_checks(name, values):

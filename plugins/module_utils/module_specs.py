@@ -20,7 +20,10 @@ INTENDED_SPEC = {
     "domain_name": {"type": "str"},
     "vrf": {"type": "str"},
     "cslu_local_address": {"type": "str"},
-    "topology": {"type": "str", "choices": ["direct_smart", "cslu_push", "cslu_pull", "onprem", "callhome", "offline"]},
+    "source_interface": {"type": "str"},
+    "trustpoint_ca_pem": {"type": "str"},
+    "topology": {"type": "str", "choices": ["direct_smart", "cslu_push", "cslu_pull", "onprem", "callhome", "offline", "controller",
+                                                 "cslu_disconnected_push", "cslu_disconnected_pull", "onprem_push", "onprem_pull"]},
 }
 
 

@@ -27,7 +27,7 @@ token was given).
 from __future__ import annotations
 
 from ansible_collections.smartlic.slp.plugins.module_utils.rejection import SAVE_COMMAND, answer_text, describe, rejection
-from ansible_collections.smartlic.slp.plugins.module_utils.report import ACTIONABLE
+from ansible_collections.smartlic.slp.plugins.module_utils.vocabulary import ACTIONABLE
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import as_dict, as_list, text
 
 ROLE_ORDER = ("ntp", "dns", "trustpoint", "transport", "trust_token", "sync")
@@ -41,6 +41,11 @@ ROLE_FINDINGS = {
     "trust_token": ("trust_code_missing", "trust_code_already_installed"),
     "sync": ("report_ack_overdue", "usage_report_failed"),
 }
+
+# Findings whose fix depends on the topology (seeds 000 / 001, REPORTING_REQUIRED, UTILITY_NO_ACK, POLICY_REMOVED, ...): the sync role
+# only where the product instance initiates reporting (or saves the usage, offline); CSLU- or SSM On-Prem-initiated and
+# controller-managed devices are never told to sync, and remediate does not run the sync role for them.
+TOPOLOGY_DECIDED = ("report_ack_overdue", "usage_report_failed", "rum_report_backlog", "utility_subscription_missing", "policy_removed")
 
 # Roles whose result the second diagnosis checks (trust_token and sync re-read the device themselves).
 CONFIG_ROLES = ("ntp", "dns", "trustpoint", "transport")
@@ -81,7 +86,14 @@ def _named_role(finding):
 
 
 def role_for(finding):
-    """The role that fixes ``finding``: the catalogue's mapping first, then the role the finding names, else None."""
+    """The role that fixes ``finding``: the catalogue's mapping first, then the role the finding names, else None.
+
+    The findings of TOPOLOGY_DECIDED are fixed by the role their remediation names, or by nobody: the rules chose it for the
+    device's topology (rules/topology.py), and a topology whose device does not initiate reporting gets manual steps only.
+    """
+    remediation = finding.get("remediation")
+    if finding.get("id") in TOPOLOGY_DECIDED and isinstance(remediation, dict) and "role" in remediation:
+        return _named_role(finding)
     for role in ROLE_ORDER:
         if finding.get("id") in ROLE_FINDINGS[role]:
             return role
@@ -127,12 +139,8 @@ def plan(findings, settings=None, only=None, skip=None):
     skip = as_list(skip)
     findings = actionable(findings)
     ids = actionable_ids(findings)
-    named = {_named_role(item) for item in findings}
-    wanted = [
-        role
-        for role in ROLE_ORDER
-        if (set(ids) & set(ROLE_FINDINGS[role]) or role in named) and (not only or role in only) and role not in skip
-    ]
+    needed = {role_for(item) for item in findings} | {_named_role(item) for item in findings if item.get("id") not in TOPOLOGY_DECIDED}
+    wanted = [role for role in ROLE_ORDER if role in needed and (not only or role in only) and role not in skip]
     relies_on_cslu_local = "cslu_local_unresolved" in ids or "cslu-local" in text(settings.get("transport_url"))
     cslu_local = text(settings.get("cslu_local_address")) if relies_on_cslu_local else ""
     reasons = _blocked_reasons(settings, ids, cslu_local)

@@ -14,6 +14,8 @@ from __future__ import annotations
 import json
 import re
 
+from ansible_collections.smartlic.slp.plugins.module_utils.vocabulary import ACTIONABLE, SEVERITIES, severity_rank  # noqa: F401 (re-exported to the rules)
+
 SMART_URL = "https://smartreceiver.cisco.com/licservice/license"
 CALLHOME_URL = "https://tools.cisco.com/its/service/oddce/services/DDCEService"
 SLA_TRUSTPOINT = "SLA-TrustPoint"
@@ -22,8 +24,6 @@ CSLU_LOCAL = "cslu-local"
 CSLU_PORT = 8182
 CSLU_PATH = "/cslu/v1/pi"
 
-SEVERITIES = ("critical", "error", "warning", "info")
-ACTIONABLE = ("critical", "error", "warning")
 # What each severity means; a finding's severity_reason says why it got its severity on this device.
 SEVERITY_MEANING = {
     "critical": "licensing is out of compliance now",
@@ -32,7 +32,10 @@ SEVERITY_MEANING = {
     "info": "for information only: nothing to do",
 }
 ROLES = ("ntp", "dns", "transport", "trustpoint", "trust_token", "sync")
-TOPOLOGIES = ("direct_smart", "cslu_push", "cslu_pull", "onprem", "callhome", "offline")
+# The topologies the rules tell apart (rules/topology.py), then the finer names an operator may give as the intended
+# topology (smartlic_topology) for what the device cannot show: CSLU disconnected from CSSM, who initiates with SSM On-Prem.
+TOPOLOGIES = ("direct_smart", "cslu_push", "cslu_pull", "onprem", "callhome", "offline", "controller",
+              "cslu_disconnected_push", "cslu_disconnected_pull", "onprem_push", "onprem_pull")
 CONFIDENCES = ("high", "medium", "low")
 
 _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
@@ -214,8 +217,3 @@ def make_finding(ctx, fid, severity, title, explanation, evidence_items, role=No
     }
     finding.update(extra)
     return finding
-
-
-def severity_rank(severity):
-    """0 for critical … 3 for info; unknown severities sort last."""
-    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)

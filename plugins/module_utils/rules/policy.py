@@ -13,7 +13,7 @@ logs).
 
 from __future__ import annotations
 
-from ansible_collections.smartlic.slp.plugins.module_utils.rules import actions, comm, reporting
+from ansible_collections.smartlic.slp.plugins.module_utils.rules import comm, reporting, topology
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import as_dict, evidence, log_evidence, make_finding, text
 
 REMOVED_EXPLANATION = (
@@ -53,7 +53,7 @@ def policy_removed(ctx):
     if command:
         policy = as_dict(policy)
         items.append(evidence(command, field="policy.in_use", value=policy.get("in_use") or policy.get("name")))
-    role, action, commands, steps = actions.policy_remedy(ctx, ctx.trust_installed())
+    role, action, commands, steps = topology.policy_flow(ctx, ctx.trust_installed())
     steps = ["If the policy was removed intentionally (for example by 'license smart factory reset'), no further action is required."] + list(steps)
     steps.append("If the custom policy is not restored, contact Cisco technical support.")
     return [make_finding(ctx, "policy_removed", "warning", "The custom licensing policy was removed", REMOVED_EXPLANATION, items, role=role,

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from ansible_collections.smartlic.slp.plugins.module_utils.rules import actions, comm
+from ansible_collections.smartlic.slp.plugins.module_utils.rules import comm, topology
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import (
     ACTIONABLE, as_dict, as_list, days_text, evidence, log_evidence, lower, make_finding, text, whole_days,
 )
@@ -127,7 +127,7 @@ def report_ack_overdue(ctx):
     severity, reason = min(severities, key=lambda pair: ("critical", "error", "warning").index(pair[0]))
     last_ack, command = ctx.status("usage_reporting.last_ack_received")
     items.append(evidence(command or ctx.status_command(), field="usage_reporting.last_ack_received", value=last_ack))
-    role, action, commands, steps = actions.report_remedy(ctx)
+    role, action, commands, steps = topology.report_flow(ctx)
     notes += _connectivity_notes(ctx)
     if ctx.topology == "direct_smart" and ctx.trust_installed() is False:
         notes.append("no trust code is installed: CSSM returns ACKs only after trust is established")
@@ -188,7 +188,7 @@ def usage_report_failed(ctx):
                               note=days_text(days) or None))
     if next_push:
         items.append(evidence(command, field="usage_reporting.next_report_push", value=next_push))
-    role, action, commands, steps = actions.report_remedy(ctx, "the usage report")
+    role, action, commands, steps = topology.report_flow(ctx, "the usage report")
     steps = ["Check if the RUM report is due soon ('show license tech support': Next ACK deadline, Next report push). If it is not, and a server "
              "or link is down, try again later."] + [
         "If the communication failure persists, check that the transport type and URL are set as the topology requires (see "
@@ -271,7 +271,7 @@ def rum_report_backlog(ctx):
     if counts["waiting"] < RUM_BACKLOG_THRESHOLD and (flowing or counts["pending"] < RUM_BACKLOG_THRESHOLD):
         return []
     number = counts["waiting"] if counts["waiting"] >= RUM_BACKLOG_THRESHOLD else counts["pending"]
-    role, action, commands, steps = actions.report_remedy(ctx, "the pending RUM reports")
+    role, action, commands, steps = topology.report_flow(ctx, "the pending RUM reports")
     steps = list(steps) + [
         "Check the ACK flow: after the sync, 'show license all' must show a new 'Last ACK received' and the unacknowledged count must fall.",
         "If ACKs arrive but the count keeps growing, the release may be affected by a known defect in RUM report handling: check the release notes "
@@ -297,7 +297,7 @@ def utility_subscription_missing(ctx):
         name = text(as_dict(message.get("variables")).get("license"))
         if name and name not in names:
             names.append(name)
-    role, action, commands, steps = actions.report_remedy(ctx, "a synchronisation that fetches the subscription IDs")
+    role, action, commands, steps = topology.report_flow(ctx, "a synchronisation that fetches the subscription IDs")
     steps = ["If the licenses in use (%s) have no subscription IDs, order them in CCW; the licenses and subscription IDs are deposited in the "
              "Smart Account and Virtual Account in CSSM." % (", ".join(names) or "see the messages")] + list(steps)
     return [make_finding(ctx, "utility_subscription_missing", "warning", "Utility mode license without a subscription ID: %s" % (

@@ -19,8 +19,9 @@ def test_offline_ack_deadline_passed_on_the_device_clock():
     assert finding["days_left"] == -126
     assert finding["title"] == "Usage report ACK overdue by 126 day(s)"
     assert "the Next ACK deadline has passed: overdue by 126 day(s)" in finding["severity_reason"]
-    assert finding["remediation"]["role"] is None
-    assert finding["remediation"]["commands"] == ["license smart save usage all file bootflash:usage.txt"]
+    # The sync role's offline mode saves the usage on the device (the step the seed asks for); the rest is manual.
+    assert finding["remediation"]["role"] == "sync"
+    assert finding["remediation"]["commands"] == ["license smart save usage all file flash:slp_usage.txt"]
     steps = "\n".join(finding["remediation"]["manual_steps"])
     assert "Uploading Data or Requests to CSSM" in steps and "license smart import" in steps
     assert "Feb 06 10:31:23 2024 EDT" in evidence_text(finding)
@@ -113,11 +114,14 @@ def test_rum_id_all_unacknowledged_count():
     assert "rum_report_backlog" not in [f["id"] for f in engine.diagnose(facts, [], "ios")]
 
 
-def test_policy_removed_direct_with_trust_syncs():
+def test_policy_removed_direct_with_trust_waits_for_cssm():
+    # Seed 000 POLICY_REMOVED, Connected Directly to CSSM: with trust established CSSM returns the policy by itself; nothing to send.
     finding = only(diagnose_fixture("ios_policy_removed.txt"), "policy_removed")
     assert_shape(finding)
     assert finding["severity"] == "warning"
-    assert finding["remediation"]["role"] == "sync"
+    assert finding["remediation"]["role"] is None
+    assert finding["remediation"]["commands"] == []
+    assert "returns the policy automatically" in finding["remediation"]["action"]
     assert finding["remediation"]["manual_steps"][0].startswith("1. If the policy was removed intentionally")
 
 
