@@ -18,6 +18,7 @@ text glued to the end of a line. Never raises.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ansible_collections.smartlic.slp.plugins.module_utils import catalog
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import MONTHS, iso_from_parts, parse_udi, text_lines, to_iso
@@ -60,14 +61,16 @@ _PROMPT = re.compile(r"^[\w+\-.:/\[\]]+(?:\([^)]+\)){0,3}[>#]\s*\S*")
 # A UDI holds colons ("PID:C9300-24UX,SN:FCW2303D16Y"): read it whole before trying the shortest text.
 _VARIABLE_PATTERNS = {"udi": r"P(?:ID)?:[^,\s]*,\s*S(?:N)?:[^\s,:.]+|.*?"}
 _PLACEHOLDER = re.compile(r"\[[a-z-]+\]")
-_TEMPLATE_CACHE = {}
 
 
 def _template_regex(template, variables):
     """Compile a catalog template: placeholders become named groups, spaces are flexible, a final period optional."""
-    key = (template, tuple(variables))
-    if key in _TEMPLATE_CACHE:
-        return _TEMPLATE_CACHE[key]
+    return _compiled_template(template, tuple(variables))
+
+
+# Each catalog template is compiled once (its variables as a tuple, so the pair can be a cache key).
+@lru_cache(maxsize=None)
+def _compiled_template(template, variables):
     parts = [part for part in re.split(r"(\[[a-z-]+\])", template.strip()) if part]
     names = list(variables)
     pattern = []
@@ -95,7 +98,6 @@ def _template_regex(template, variables):
     ends_with_literal = bool(parts) and not _PLACEHOLDER.fullmatch(parts[-1])
     full = re.compile(r"^\s*" + "".join(pattern) + r"\s*$", re.IGNORECASE | re.DOTALL)
     prefix = re.compile(r"^\s*" + "".join(pattern), re.IGNORECASE | re.DOTALL) if ends_with_literal else None
-    _TEMPLATE_CACHE[key] = (full, prefix)
     return full, prefix
 
 
