@@ -23,9 +23,8 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
-    is_cli_header, is_device_error, is_prompt_echo, never_raises, new_result, printed_lines, unrecognised,
-)
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers import ntp_peers
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import never_raises
 
 COMMAND = "show ntp associations"
 
@@ -58,85 +57,21 @@ def _integer(text):
     return int(text) if text is not None and text.isdigit() else None
 
 
-@never_raises(COMMAND)
-def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
-    """``show ntp associations`` text → ``{peers, synchronized, sys_peer, ...}``. Never raises."""
-    result = new_result()
-    rows = []
-    legend = None
-    seen_table = False
-    enabled = None
-    errors = []
-    pending = None
-    lines = printed_lines(text, lines)
-    for line in lines:
-        # Past the rows, each regex is tried only when the line holds a character it cannot match without. Under
-        # re.IGNORECASE "ſ" stands for "s" and "İ", "ı" for "i"; str.strip() removes what "^\s*" skips.
-        stripped = line.strip()
-        first = stripped[0]
-        if pending is not None:
-            tail = _ROW_TAIL.match(line)
-            if tail:
-                rows.append((pending.group("flags"), pending.group("address"), tail.groupdict(), pending.group(0).strip() + " " + stripped))
-                pending = None
-                continue
-            result["unparsed"].append(pending.group(0))
-            pending = None
-        match = _ROW.match(line)
-        if match:
-            rows.append((match.group("flags"), match.group("address"), match.groupdict(), stripped))
-            continue
-        if first in "aA" and _TABLE_HEADER.match(line):
-            seen_table = True
-            continue
-        match = _LEGEND.match(line) if first == "*" else None
-        if match:
-            legend = "old" if match.group("word").lower() == "master" else "current"
-            continue
-        if first == "%" and _NOT_ENABLED.match(line):
-            enabled = False
-            continue
-        if is_prompt_echo(stripped) or (first in "sSſ" and _ECHO.match(line)) or is_cli_header(line):
-            continue
-        if is_device_error(line):
-            errors.append(stripped)
-            continue
-        match = _ROW_HEAD.match(line) if seen_table else None
-        if match:
-            pending = match
-            continue
-        result["unparsed"].append(line)
-    if pending is not None:
-        result["unparsed"].append(pending.group(0))
-    if not (rows or seen_table or legend or enabled is False):
-        if not errors and not lines:
-            # IOS prints nothing when no association exists.
-            result["warnings"].append("empty output: no NTP association")
-            result.update({"peers": [], "synchronized": False, "sys_peer": None, "legend": None, "ntp_enabled": None})
-            return result
-        return unrecognised(result, COMMAND, errors, lines, unparsed=lines)
-    statuses = STATUS_OLD if legend == "old" else STATUS_CURRENT
-    peers = [_peer(flags, address, columns, raw, statuses) for flags, address, columns, raw in rows]
-    sys_peer = next((peer for peer in peers if peer["sys_peer"]), None)
-    result.update({
-        "peers": peers,
-        "synchronized": sys_peer is not None,
-        "sys_peer": sys_peer["address"] if sys_peer else None,
-        "legend": legend,
-        "ntp_enabled": False if enabled is False else (True if peers else None),
-    })
-    if enabled is False:
-        result["warnings"].append("NTP is not enabled on the device")
-    return result
+def _legend(facts):
+    """'old' or 'current': the legend the device printed under the table (None without one)."""
+    legend = facts.get("legend")
+    return None if legend is None else ("old" if legend.group("word").lower() == "master" else "current")
 
 
-def _peer(flags, address, columns, raw, statuses):
+def _peer(columns, raw, facts):
+    statuses = STATUS_OLD if _legend(facts) == "old" else STATUS_CURRENT
+    flags = columns["flags"]
     markers = flags.replace("~", "")
     status = None
     for marker in markers:
         status = statuses.get(marker, status)
     return {
-        "address": address,
+        "address": columns["address"],
         "ref_clock": columns["ref"],
         "stratum": _integer(columns["st"]),
         "when": _integer(columns["when"]),
@@ -154,3 +89,26 @@ def _peer(flags, address, columns, raw, statuses):
         "configured": "~" in flags,
         "raw": raw,
     }
+
+
+def _finish(result, _peers, facts):
+    result["legend"] = _legend(facts)
+    disabled = "disabled" in facts
+    result["ntp_enabled"] = False if disabled else (True if result["peers"] else None)
+    if disabled:
+        result["warnings"].append("NTP is not enabled on the device")
+
+
+TABLE = ntp_peers.PeerTable(
+    COMMAND, _ROW, _ROW_HEAD, _ROW_TAIL, _ECHO,
+    marks=((_TABLE_HEADER, ntp_peers.TABLE), (_LEGEND, "legend"), (_NOT_ENABLED, "disabled")),
+    peer=_peer, finish=_finish, cli_header=True,
+    # IOS prints nothing when no association exists.
+    empty=("empty output: no NTP association", {"peers": [], "synchronized": False, "sys_peer": None, "legend": None, "ntp_enabled": None}),
+)
+
+
+@never_raises(COMMAND)
+def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
+    """``show ntp associations`` text → ``{peers, synchronized, sys_peer, legend, ntp_enabled}``. Never raises."""
+    return ntp_peers.read(TABLE, text, lines)

@@ -30,9 +30,8 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
-    is_device_error, is_prompt_echo, never_raises, new_result, printed_lines, unrecognised,
-)
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers import ntp_peers
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import never_raises
 
 COMMAND = "show ntp peer-status"
 
@@ -50,74 +49,7 @@ _ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+ntp\s+peer-s\S*\s*$", re.IGNORECASE)
 MODES = {"*": None, "+": "active", "-": "passive", "=": "client"}
 
 
-@never_raises(COMMAND)
-def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
-    """``show ntp peer-status`` text → ``{peers, synchronized, sys_peer, total_peers}``. Never raises."""
-    result = new_result()
-    rows = []
-    total = None
-    table = False
-    errors = []
-    pending = None
-    lines = printed_lines(text, lines)
-    for line in lines:
-        # Past the rows, each regex is tried only when the line holds a character it cannot match without. Under
-        # re.IGNORECASE "ſ" stands for "s" and "İ", "ı" for "i"; str.strip() removes what "^\s*" skips.
-        stripped = line.strip()
-        first = stripped[0]
-        column_header = first in "rRsSſ" and _COLUMNS.match(line)
-        if pending is not None:
-            tail = _ROW_TAIL.match(line)
-            if tail:
-                fields = dict(pending.groupdict())
-                fields.update(tail.groupdict())
-                rows.append((fields, pending.group(0).strip() + " " + stripped))
-                pending = None
-                continue
-            result["unparsed"].append(pending.group(0))
-            pending = None
-        match = _ROW.match(line)
-        if match and not column_header:
-            rows.append((match.groupdict(), stripped))
-            continue
-        match = _TOTAL.match(line) if first in "tT" else None
-        if match:
-            total = int(match.group("total"))
-            continue
-        if (first in "*-" and _LEGEND.match(line)) or column_header:
-            table = True
-            continue
-        if first == "-" and _DASHES.match(line):
-            # Many tables have a dashed rule: alone it does not make this output the peer table.
-            continue
-        if is_prompt_echo(stripped) or (first in "sSſ" and _ECHO.match(line)):
-            continue
-        if is_device_error(line):
-            errors.append(stripped)
-            continue
-        match = _ROW_HEAD.match(line) if table else None
-        if match:
-            pending = match
-            continue
-        result["unparsed"].append(line)
-    if pending is not None:
-        result["unparsed"].append(pending.group(0))
-    if not (rows or table or total is not None):
-        return unrecognised(result, COMMAND, errors, lines, unparsed=lines)
-    peers = [_peer(fields, raw) for fields, raw in rows]
-    sys_peer = next((peer for peer in peers if peer["sys_peer"]), None)
-    result.update({
-        "peers": peers,
-        "synchronized": sys_peer is not None,
-        "sys_peer": sys_peer["address"] if sys_peer else None,
-        "total_peers": total,
-    })
-    if total is not None and total != len(peers):
-        result["warnings"].append("the device counts %d peers, %d rows were read" % (total, len(peers)))
-    return result
-
-
-def _peer(fields, raw):
+def _peer(fields, raw, _facts):
     mark = fields.get("mark")
     return {
         "address": fields["address"],
@@ -135,3 +67,23 @@ def _peer(fields, raw):
         "configured": mark != "-",
         "raw": raw,
     }
+
+
+def _finish(result, peers, facts):
+    total = int(facts["total"].group("total")) if "total" in facts else None
+    result["total_peers"] = total
+    if total is not None and total != len(peers):
+        result["warnings"].append("the device counts %d peers, %d rows were read" % (total, len(peers)))
+
+
+TABLE = ntp_peers.PeerTable(
+    COMMAND, _ROW, _ROW_HEAD, _ROW_TAIL, _ECHO,
+    marks=((_COLUMNS, ntp_peers.TABLE), (_TOTAL, "total"), (_LEGEND, ntp_peers.TABLE), (_DASHES, ntp_peers.SKIP)),
+    peer=_peer, finish=_finish,
+)
+
+
+@never_raises(COMMAND)
+def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
+    """``show ntp peer-status`` text → ``{peers, synchronized, sys_peer, total_peers}``. Never raises."""
+    return ntp_peers.read(TABLE, text, lines)
