@@ -43,6 +43,17 @@ options:
       cslu_local_address:
         description: The address the name C(cslu-local) should resolve to.
         type: str
+      source_interface:
+        description:
+          - The IOS XE interface the HTTP(S) client of Smart Licensing should leave through (C(ip http client source-interface)),
+            compared with the running-config (finding C(http_client_source_interface_mismatch)).
+        type: str
+      trustpoint_ca_pem:
+        description:
+          - IOS XE - the CA certificate (PEM) C(SLA-TrustPoint) must hold, for example the SSM On-Prem CA. Compared by SHA-1 with
+            the certificate the running-config shows in C(crypto pki certificate chain SLA-TrustPoint) (finding
+            C(sla_trustpoint_certificate_missing)). A certificate is not secret; reports show only its subject, serial and SHA-1.
+        type: str
       topology:
         description: The licensing topology, when it cannot be told from the device.
         type: str

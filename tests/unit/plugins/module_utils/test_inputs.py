@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import pytest
 
+from tests.lab.pki import lab_pem
 from ansible_collections.smartlic.slp.plugins.module_utils import inputs
 from ansible_collections.smartlic.slp.plugins.module_utils.inputs import RENAMED, VARIABLES, problems, renamed_in
 
 IOS = "cisco.ios.ios"
 NXOS = "cisco.nxos.nxos"
 TOKEN = "c2VjcmV0LXRva2VuLWRvLW5vdC1zaG93%0A"
+CA_PEM = lab_pem("onprem-ca")
 
 # Values every variable of every role takes (the defaults a user would write in YAML, or their -e text forms).
 GOOD = {
@@ -23,7 +25,7 @@ GOOD = {
     "transport": {"transport_type": "cslu", "transport_url": "http://cslu.example.com:8182/cslu/v1/pi", "transport_vrf": "Mgmt-intf",
                   "transport_source_interface": "GigabitEthernet0/0/0", "transport_callhome_profile": "CiscoTAC-1",
                   "transport_save_config": True, "transport_running_config": {"dns": {}}, "transport_verify": True},
-    "trustpoint": {"trustpoint_name": "SLA-TrustPoint", "trustpoint_http_client": True, "trustpoint_save_config": True,
+    "trustpoint": {"trustpoint_name": "SLA-TrustPoint", "trustpoint_http_client": True, "trustpoint_save_config": True, "trustpoint_ca_pem": CA_PEM,
                    "trustpoint_running_config": "", "trustpoint_verify": True},
     "trust_token": {"trust_token_id_token": TOKEN, "trust_token_scope": "auto", "trust_token_force": False,
                     "trust_token_findings": ["trust_code_missing"], "trust_token_wait_timeout": 120, "trust_token_wait_interval": 5},
@@ -113,6 +115,11 @@ BAD = [
     ("playbook_remediate", "smartlic_transport_type", "pigeon", ["one of"]),
     ("playbook_remediate", "smartlic_cslu_local_address", "cslu", ["IPv4 or IPv6"]),
     ("playbook_remediate", "smartlic_trust_force", "perhaps", ["true or false"]),
+    ("playbook_remediate", "smartlic_trustpoint_ca_pem", "MIIDBzCCAe+gAwIBAgIEGis8TTANBgkq", ["no '-----BEGIN CERTIFICATE-----'"]),
+    ("trustpoint", "trustpoint_ca_pem", CA_PEM + CA_PEM, ["holds 2 certificates", "one CA certificate"]),
+    ("trustpoint", "trustpoint_ca_pem", CA_PEM.replace("MIID", "MI!D"), ["not base64"]),
+    ("trustpoint", "trustpoint_ca_pem", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----", ["not an X.509 certificate"]),
+    ("trustpoint", "trustpoint_ca_pem", "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----", ["private key"]),
     ("playbook_remediate", "smartlic_fail_on_error", "sometimes", ["true or false"]),
     ("playbook_remediate", "smartlic_ack_file", "/nonexistent/ack.txt", ["no file"]),
     ("playbook_diagnose", "smartlic_capture_dir", "/nonexistent/captures", ["no folder"]),
@@ -204,7 +211,7 @@ def test_intended_settings_are_checked_key_by_key():
     lines = problems("diagnose", {"diagnose_intended": {"ntp_servers": "192.0.2.1", "transport_type": "cslu",
                                                         "transport_url": "http://cslu:8000/cslu/v1/pi", "colour": "red"}}, IOS)
     assert lines == ["diagnose_intended has unknown keys colour (known: ntp_servers, name_servers, domain_name, vrf, transport_type, "
-                     "transport_url, cslu_local_address, topology)"]
+                     "transport_url, cslu_local_address, source_interface, trustpoint_ca_pem, topology)"]
     lines = problems("diagnose", {"diagnose_intended": {"ntp_servers": "192.0.2.1", "transport_type": "cslu",
                                                         "transport_url": "http://cslu:8000/cslu/v1/pi"}}, IOS)
     assert [line.split(" ", 1)[0] for line in lines] == ["diagnose_intended.ntp_servers", "diagnose_intended.transport_url"]
