@@ -30,12 +30,11 @@ per-topology actions).
 
 ``report_flow`` and ``policy_flow`` turn the topology into (role, action,
 commands, manual steps): the commands come from the command table
-(``rules/actions.py``, ``license_actions.py``), never spelled here.
+(``commands.py`` through ``rules/actions.py``), never spelled here.
 """
 
 from __future__ import annotations
 
-from ansible_collections.smartlic.slp.plugins.module_utils import license_actions
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers import syslog
 from ansible_collections.smartlic.slp.plugins.module_utils.rules import actions
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import CSLU_PATH, CSLU_PORT, TOPOLOGIES, as_dict, lower, parse_url, text
@@ -53,6 +52,52 @@ FLOWS = {
     "callhome": ("callhome", "device", None, "Connected to CSSM through the call-home transport"),
     "offline": ("offline", None, None, "No Connectivity to CSSM and No CSLU"),
     "controller": ("controller", "server", None, "Connected to CSSM Through a Controller (Cisco DNA Center / Catalyst Center)"),
+}
+# How each flow is told (docs/diagnosis.md "Topologies").
+TOLD_BY = {
+    "direct_smart": "transport smart",
+    "cslu_push": "transport cslu to CSLU (port 8182); the device pushes its reports",
+    "cslu_pull": "transport cslu to CSLU; ACKs arrive although the device never pushed a report",
+    "cslu_disconnected_push": "smartlic_topology only (CSLU's link to CSSM is not visible on the device)",
+    "cslu_disconnected_pull": "smartlic_topology only (CSLU's link to CSSM is not visible on the device)",
+    "onprem_push": "transport cslu to an SSM On-Prem URL (/cslu/v1/pi/<tenant>); the device pushes its reports",
+    "onprem_pull": "transport cslu to an SSM On-Prem URL; ACKs arrive although the device never pushed a report",
+    "callhome": "transport callhome",
+    "offline": "transport off",
+    "controller": "smartlic_topology only (a controller is not visible on the device)",
+}
+_ALL = tuple(FLOWS)
+_ONLINE = tuple(flow for flow in _ALL if flow not in ("offline", "controller"))
+_CSLU = ("cslu_push", "cslu_pull", "cslu_disconnected_push", "cslu_disconnected_pull")
+_ONPREM = ("onprem_push", "onprem_pull")
+# Where each finding can arise, from the seeds and the rules' own checks: the troubleshooting map of docs/diagnosis.md.
+FINDING_FLOWS = {
+    "clock_not_synchronized": _ALL,
+    "dns_not_configured": tuple(flow for flow in _ALL if flow != "offline"),
+    "cslu_local_unresolved": _CSLU,
+    "transport_type_mismatch": _ALL,
+    "transport_url_incorrect": _ONLINE,
+    "callhome_profile_inactive": ("callhome",),
+    # COMM_FAILED: the missing client certificate "applies only to a topology where the product instance is directly connected to CSSM".
+    "http_client_trustpoint_missing": ("direct_smart", "callhome"),
+    # COMM_FAILED, SSM On-Prem: "For both forms of communication ... ensure that the correct trustpoint is used".
+    "sla_trustpoint_missing": ("direct_smart", "callhome") + _ONPREM,
+    "sla_trustpoint_certificate_missing": ("direct_smart", "callhome") + _ONPREM,
+    "trust_code_missing": ("direct_smart", "callhome"),
+    "trust_code_already_installed": _ONLINE,
+    "account_mismatch": _ONLINE,
+    "authorization_udi_mismatch": _ALL,
+    "authorization_insufficient": _ALL,
+    "report_ack_overdue": _ALL,
+    "usage_report_failed": _ONLINE,
+    "rum_report_backlog": _ALL,
+    "policy_removed": _ALL,
+    "onprem_down_rev": _ONPREM,
+    "onprem_record_not_found": _ONPREM,
+    "utility_subscription_missing": _ALL,
+    "cssm_unreachable": _ONLINE,
+    # COMM_FAILED: SL_HTTP must be active for CSLU-initiated and SSM On-Prem-initiated communication.
+    "cslu_http_server_inactive": ("cslu_pull", "cslu_disconnected_pull", "onprem_pull"),
 }
 # The flow of a topology name when nothing finer is known.
 DEFAULT_FLOW = {"direct_smart": "direct_smart", "cslu_push": "cslu_push", "cslu_pull": "cslu_pull", "callhome": "callhome",
@@ -85,17 +130,6 @@ CONTROLLER_STEPS = (
     "Center Administrator Guide).",
 )
 TAC_STEP = "If the above does not work, contact your Cisco technical support representative."
-
-
-def offline_report_steps(ctx):
-    """Save the usage, upload it to CSSM from a connected workstation, install the ACK (REPORTING_REQUIRED, no connectivity)."""
-    return [
-        "On the product instance save the usage: %s (copy the file off the device)." % actions.save_usage_command(ctx),
-        "From a workstation with connectivity to CSSM: Uploading Data or Requests to CSSM and Downloading a File (upload the usage file in CSSM "
-        "Smart Software Licensing > Reports > Usage Data Files, download the ACK).",
-        "Copy the ACK file to the device and install it: %s (Installing a File on the Product Instance)." % license_actions.import_command(
-            "bootflash:<ack file>"),
-    ]
 
 
 def is_onprem_url(url):
@@ -259,7 +293,7 @@ def report_flow(ctx, purpose="the usage report and its ACK"):
     if flow == "offline":
         action = ("No connectivity to CSSM and no CSLU: save the usage on the device, upload it to CSSM from a connected workstation and install "
                   "the ACK on the device.")
-        return "sync", action, [actions.save_usage_command(ctx)], offline_report_steps(ctx)
+        return "sync", action, [actions.save_usage_command(ctx)], actions.offline_report_steps(ctx)
     if flow == "controller":
         action = ("Managed by a controller: the controller (Cisco DNA Center / Catalyst Center) sends %s at the scheduled time; nothing is sent "
                   "to the device." % purpose)
@@ -288,8 +322,8 @@ def policy_flow(ctx, trust_installed):
     if flow == "offline":
         return None, "No connectivity to CSSM and no CSLU: download the policy file from CSSM and install it on the device.", [], [
             "From a workstation connected to CSSM: Downloading a Policy File from CSSM.",
-            "Copy it to the device and install it: %s (Installing a File on the Product Instance)." % license_actions.import_command(
-                "bootflash:<policy file>"),
+            "Copy it to the device and install it: %s (Installing a File on the Product Instance)." % actions.import_command(
+                ctx, "<policy file>"),
         ]
     if flow == "controller":
         return None, "Managed by a controller: the controller restores the policy with its next report; nothing is sent to the device.", [], \
