@@ -40,6 +40,8 @@ from __future__ import annotations
 import copy
 import re
 
+from ansible_collections.smartlic.slp.plugins.module_utils import vocabulary
+
 # The finding ids of DESIGN.md ("Finding ids (stable; add more, never rename)").
 FINDING_IDS = (
     "clock_not_synchronized",
@@ -77,8 +79,9 @@ SEED_NXOS = "Cisco NX-OS SLP troubleshooting (%LICMGR)"
 REAL_LINES = "corpus syslog/real_lines.txt"
 
 NTP_EXAMPLE = "ntp server 198.51.100.100 version 2 prefer"
-SMART_URL = "https://smartreceiver.cisco.com/licservice/license"
-CALLHOME_URL = "https://tools.cisco.com/its/service/oddce/services/DDCEService"
+# The URLs the seeds quote (module_utils/vocabulary.py).
+SMART_URL = vocabulary.SMART_URL
+CALLHOME_URL = vocabulary.CALLHOME_URL
 
 COMM_FAILED_FINDINGS = [
     "dns_not_configured",

@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import re
 
+from ansible_collections.smartlic.slp.plugins.module_utils import vocabulary
+
 # The Cisco pages the sources below name.
 SEED_IOS = "seed 000 (Cisco 'Troubleshooting Smart Licensing Using Policy', IOS XE)"
 SEED_NXOS = "seed 001 (Cisco Nexus NX-OS Smart Licensing Using Policy user guide, troubleshooting)"
@@ -39,9 +41,9 @@ SLP_CMD_REF = "Cisco 'Command Reference for Smart Licensing Using Policy' (licen
 SLP_RELEASE = {"ios": "17.3.2", "nxos": "10.2.1"}
 
 # Values the seeds name, used wherever a line or a step needs them.
-SMART_URL = "https://smartreceiver.cisco.com/licservice/license"
-CSLU_URL = "http://cslu-local:8182/cslu/v1/pi"
-CALLHOME_URL = "https://tools.cisco.com/its/service/oddce/services/DDCEService"
+SMART_URL = vocabulary.SMART_URL
+CSLU_URL = vocabulary.CSLU_URL
+CALLHOME_URL = vocabulary.CALLHOME_URL
 CALLHOME_PROFILE = {"ios": "CiscoTAC-1", "nxos": "xml"}
 SLA_TRUSTPOINT = "SLA-TrustPoint"
 # Where the offline usage report and the ACK file go on the device (the sync role's defaults): flash: is the

@@ -13,12 +13,12 @@ No Ansible imports, never raises on odd input.
 from __future__ import annotations
 
 import ast
-import re
 import time
 from datetime import datetime, timezone
 
 from ansible_collections.smartlic.slp.plugins.module_utils import commands as table
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import parse_iso, to_iso
+from ansible_collections.smartlic.slp.plugins.module_utils.vocabulary import REFUSED_LINE
 
 MASK = table.TOKEN_MASK
 
@@ -33,12 +33,8 @@ TRUST_EXPECTED_SECONDS = 300
 # so a clock usually synchronises within about five minutes; ten minutes leaves room for a large first offset.
 NTP_EXPECTED_SECONDS = 600
 
-# Lines of EXEC output that mean the device refused the command.
-_REFUSED = re.compile(
-    r"^\s*(?:%\s*(?:invalid|incomplete|ambiguous|unknown|error|bad)\b|error:|syntax error|command authorization failed|"
-    r"\^$)",
-    re.IGNORECASE,
-)
+# Lines of EXEC output that mean the device refused the command (module_utils/vocabulary.py).
+_REFUSED = REFUSED_LINE
 
 
 def mask(value, secrets):

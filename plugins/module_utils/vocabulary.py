@@ -73,3 +73,28 @@ CLI_REJECTION = re.compile(
 def is_cli_rejection(error):
     """True when an error text is the device refusing the command, False for a connection problem (timeout, SSH failure)."""
     return bool(CLI_REJECTION.search(str(error or "")))
+
+
+# ------------------------------------------------------------------ licensing servers and terminal refusals (command table)
+# The URLs the seeds name: CSSM for the smart transport (seed 000 line 193, seed 001 line 102), the default CSLU URL
+# (cslu-local on port 8182, seed 000 line 263) and the call-home destination (seed 000 line 206, seed 001 line 185).
+SMART_URL = "https://smartreceiver.cisco.com/licservice/license"
+CSLU_URL = "http://cslu-local:8182/cslu/v1/pi"
+CALLHOME_URL = "https://tools.cisco.com/its/service/oddce/services/DDCEService"
+# A line of EXEC output that says the device refused the command ('% Invalid input ...', '% Error ...', a lone caret).
+REFUSED_LINE = re.compile(
+    r"^\s*(?:%\s*(?:invalid|incomplete|ambiguous|unknown|error|bad)\b|error:|syntax error|command authorization failed|\^$)", re.IGNORECASE)
+# The terminal error patterns (ansible_terminal_stderr_re) the roles give network_cli while they run licensing commands:
+# narrower than the platform defaults, whose "not found", "ERROR:" and (NX-OS) "^% \w+" also match licensing status
+# text and would fail good reads. The roles read them through the slp_vocabulary filter.
+TERMINAL_REFUSALS = (
+    r"(?im)^\s*% ?(?:invalid (?:input|command|parameter|range|value)|incomplete command|ambiguous command|unknown command|permission denied"
+    r"|bad secret)",
+    r"(?im)^\s*(?:% ?)?command (?:authorization failed|rejected)",
+    r"(?i)syntax error while parsing",
+)
+
+
+def terminal_stderr_re(extra=()):
+    """TERMINAL_REFUSALS (and ``extra`` patterns) in the form of ansible_terminal_stderr_re: [{pattern}]."""
+    return [{"pattern": pattern} for pattern in tuple(TERMINAL_REFUSALS) + tuple(extra or ())]

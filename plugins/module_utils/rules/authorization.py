@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.rules import comm
+from ansible_collections.smartlic.slp.plugins.module_utils.rules import actions, comm
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import (
     as_dict, as_list, evidence, log_evidence, lower, make_finding, text,
 )
@@ -106,7 +106,7 @@ def authorization_udi_mismatch(ctx):
     steps = [
         "Run 'show license udi' and note every UDI (all members of a High Availability set-up): %s." % (", ".join(diff["device"]) or "<device UDIs>"),
         "In CSSM, generate the SLAC again for exactly these UDIs (Generating and Downloading SLAC from CSSM to a File).",
-        "Install the new file on the product instance: license smart import bootflash:<slac file> (Installing a File on the Product Instance).",
+        "Install the new file on the product instance: %s (Installing a File on the Product Instance)." % actions.import_command(ctx, "<slac file>"),
     ]
     notes = [] if diff["device"] else ["the device's UDIs were not captured (show license udi): the comparison could not be made"]
     return [make_finding(ctx, "authorization_udi_mismatch", "error", title, UDI_EXPLANATION, items,

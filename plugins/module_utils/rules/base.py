@@ -15,9 +15,7 @@ import json
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.vocabulary import ACTIONABLE, SEVERITIES, severity_rank  # noqa: F401 (re-exported to the rules)
-
-SMART_URL = "https://smartreceiver.cisco.com/licservice/license"
-CALLHOME_URL = "https://tools.cisco.com/its/service/oddce/services/DDCEService"
+from ansible_collections.smartlic.slp.plugins.module_utils.vocabulary import CALLHOME_URL, SMART_URL  # noqa: F401 (re-exported to the rules)
 SLA_TRUSTPOINT = "SLA-TrustPoint"
 CALLHOME_PROFILE = "CiscoTAC-1"
 CSLU_LOCAL = "cslu-local"

@@ -59,14 +59,15 @@ def _config_problems(ctx, host, vrf):
     items = []
     if dns.get("lookup_enabled") is False:
         items.append(evidence("show running-config", field="dns.lookup_enabled", value=False,
-                              note=ctx.cmd("'no ip domain lookup': name lookup is disabled", "'no ip domain-lookup': name lookup is disabled")))
+                              note="'no %s': name lookup is disabled" % actions.line(ctx, "ip_domain_lookup")))
     if host in as_dict(dns.get("hosts")):
         return items
     if not name_servers_for(ctx, vrf):
         where = "the default VRF" if _is_default_vrf(vrf) else "VRF '%s'" % vrf
         note = "no name server is configured for %s, the VRF licensing uses" % where
         if ctx.platform == "nxos" and not _is_default_vrf(vrf):
-            note += " (neither 'ip name-server <ip> use-vrf %s' nor 'vrf context %s' / 'ip name-server <ip>')" % (vrf, vrf)
+            note += " (neither '%s' nor '%s' / '%s')" % (actions.line(ctx, "ip_name_server", address="<ip>", vrf=vrf),
+                                                         actions.line(ctx, "vrf_context", vrf=vrf), actions.line(ctx, "vrf_ip_name_server", address="<ip>"))
         items.append(evidence("show running-config", field="dns.name_servers", value=[text(as_dict(s).get("address")) if isinstance(s, dict) else s
                                                                                       for s in as_list(dns.get("name_servers"))], note=note))
     return items

@@ -13,13 +13,14 @@ logs).
 
 from __future__ import annotations
 
+from ansible_collections.smartlic.slp.plugins.module_utils import commands as table
 from ansible_collections.smartlic.slp.plugins.module_utils.rules import comm, reporting, topology
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import as_dict, evidence, log_evidence, make_finding, text
 
 REMOVED_EXPLANATION = (
     "A previously installed custom licensing policy has been removed and the Cisco default policy is now in effect, which may change the "
-    "behaviour of Smart Licensing; 'license smart factory reset' removes all licensing information including the policy. If the removal was "
-    "intentional no action is required (Cisco SLP troubleshooting: POLICY_REMOVED).")
+    "behaviour of Smart Licensing; '%s' removes all licensing information including the policy. If the removal was "
+    "intentional no action is required (Cisco SLP troubleshooting: POLICY_REMOVED)." % table.render("ios", "license_smart_factory_reset"))
 DOWN_REV_EXPLANATION = (
     "The SSM On-Prem this product instance is connected to is down rev and does not support Smart Licensing Using Policy (supported with IOS "
     "XE from Amsterdam 17.3.3 on). The product instance stops sending registration and authorization renewals and records usage and saves RUM "
@@ -33,8 +34,8 @@ RECORD_STEPS = [
     "On SSM On-Prem: On-Prem Admin Workspace > Support Center > System Logs > Download All Logs; save and extract AllFiles.zip.",
     "In the file 'messages' search for 'failed due to the following error: record not found' with this device's serial number.",
     "Make sure the trust code is installed and check 'Usage reporting:' in 'show license status' (Next report push).",
-    "Synchronise on demand: license smart sync (online), and on SSM On-Prem sync to Cisco and to the device; offline, upload the RUM report to "
-    "CSSM and install the ACK. Wait 15 minutes for the acknowledgment.",
+    "Synchronise on demand: %s (online), and on SSM On-Prem sync to Cisco and to the device; offline, upload the RUM report to "
+    "CSSM and install the ACK. Wait 15 minutes for the acknowledgment." % table.render("nxos", "license_smart_sync"),
     "If the ACK still fails because the device is registered to another On-Prem account, synchronise out of band: On-Prem Smart Licensing > "
     "Inventory > SL Using Policy, select the products, Export/Import All > Export Usage to Cisco.",
     "In the CSSM account: Reports > Usage Data Files > Upload Usage Data, select the exported file; then download the ACK from the "
@@ -54,7 +55,8 @@ def policy_removed(ctx):
         policy = as_dict(policy)
         items.append(evidence(command, field="policy.in_use", value=policy.get("in_use") or policy.get("name")))
     role, action, commands, steps = topology.policy_flow(ctx, ctx.trust_installed())
-    steps = ["If the policy was removed intentionally (for example by 'license smart factory reset'), no further action is required."] + list(steps)
+    steps = ["If the policy was removed intentionally (for example by '%s'), no further action is required." % table.render(
+        "ios", "license_smart_factory_reset")] + list(steps)
     steps.append("If the custom policy is not restored, contact Cisco technical support.")
     return [make_finding(ctx, "policy_removed", "warning", "The custom licensing policy was removed", REMOVED_EXPLANATION, items, role=role,
                          action="If the removal was not intended, get the policy back. " + action, commands=commands, manual_steps=steps)]

@@ -16,11 +16,12 @@ URL, call-home profile, trustpoints, SL_HTTP) was found.
 
 from __future__ import annotations
 
-from ansible_collections.smartlic.slp.plugins.module_utils.rules import comm
-from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import as_dict, evidence, lower, make_finding, text
+from ansible_collections.smartlic.slp.plugins.module_utils.rules import actions, comm
+from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import CALLHOME_URL, as_dict, evidence, lower, make_finding, text
 
 SPECIFIC_CAUSES = ("dns_not_configured", "cslu_local_unresolved", "transport_type_mismatch", "transport_url_incorrect", "callhome_profile_inactive",
-                   "http_client_trustpoint_missing", "sla_trustpoint_missing", "cslu_http_server_inactive", "onprem_record_not_found")
+                   "http_client_trustpoint_missing", "sla_trustpoint_missing", "cslu_http_server_inactive", "onprem_record_not_found",
+                   "sla_trustpoint_certificate_missing")
 
 HTTP_EXPLANATION = (
     "When CSLU or SSM On-Prem initiates the communication, it connects to the product instance's HTTP(S) server; the session module SL_HTTP "
@@ -84,15 +85,16 @@ def _steps(ctx, host, vrf):
     else:
         target = host or ("tools.cisco.com" if topology == "callhome" else "smartreceiver.cisco.com")
         if topology == "callhome":
-            steps.append(ctx.cmd("Check with 'show call-home profile all' that CiscoTAC-1 is ACTIVE with the destination "
-                                 "https://tools.cisco.com/its/service/oddce/services/DDCEService.",
-                                 "Check 'show running-config callhome all': destination-profile over http to "
-                                 "https://tools.cisco.com/its/service/oddce/services/DDCEService, 'transport http use-vrf', 'enable'."))
+            steps.append(ctx.cmd("Check with 'show call-home profile all' that CiscoTAC-1 is ACTIVE with the destination %s." % CALLHOME_URL,
+                                 "Check 'show running-config callhome all': '%s', '%s', '%s'." % (
+                                     actions.line(ctx, "callhome_address_http", profile="xml", url=CALLHOME_URL),
+                                     actions.line(ctx, "callhome_use_vrf", vrf="<vrf>"), actions.line(ctx, "callhome_enable"))))
         steps.append("Check DNS resolution and reachability: ping %s%s (or the nslookup translated IP)." % (target, in_vrf))
     steps += [
         "Check that the product instance IP network is up ('no shutdown' on the interface), that the interface has the right subnet mask, and that "
         "the DNS IP is configured.",
-        ctx.cmd("Verify the HTTPS client source interface: 'show ip http client'; reconfigure it with 'ip http client source-interface <interface>'.",
+        ctx.cmd("Verify the HTTPS client source interface: 'show ip http client'; reconfigure it with '%s'." % actions.line(
+            ctx, "ip_http_client_source_interface", interface="<interface>"),
                 "Check the VRF licensing uses (show license status 'VRF:') and that the switch reaches the server in it."),
         "Double-check routing rules and firewall settings (HTTPS to the licensing server).",
         "If the error is '404 host not found' the CSSM server is down: try again later.",

@@ -16,6 +16,7 @@ transport must be set to 'smart transport' or 'cslu'".
 
 from __future__ import annotations
 
+from ansible_collections.smartlic.slp.plugins.module_utils import commands as table
 from ansible_collections.smartlic.slp.plugins.module_utils.rules import actions, comm
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import (
     CALLHOME_PROFILE, CALLHOME_URL, CSLU_PATH, CSLU_PORT, SMART_URL, as_dict, as_list, dig, evidence, is_ip, log_evidence, lower,
@@ -28,14 +29,16 @@ TYPE_EXPLANATION = (
     "callhome, or off (no connectivity). A type that does not match the topology sends nothing where it should; in utility mode the transport "
     "must be smart or cslu (Cisco SLP troubleshooting: UTILITY_TRANSPORT_NOT_CONFIG, COMM_FAILED).")
 URL_EXPLANATION = (
-    "CSSM is reached only at exactly https://smartreceiver.cisco.com/licservice/license (smart transport) or "
-    "https://tools.cisco.com/its/service/oddce/services/DDCEService (callhome); CSLU listens on http://<cslu_ip_or_host>:8182/cslu/v1/pi; "
+    "CSSM is reached only at exactly %s (smart transport) or "
+    "%s (callhome); CSLU listens on http://<cslu_ip_or_host>:8182/cslu/v1/pi; "
     "SSM On-Prem on http(s)://<host>/cslu/v1/pi/<tenant ID> of the default local virtual account (NX-OS: a fully qualified domain name). "
-    "Any other URL makes every communication attempt fail (Cisco SLP troubleshooting: COMM_FAILED).")
+    "Any other URL makes every communication attempt fail (Cisco SLP troubleshooting: COMM_FAILED)." % (SMART_URL, CALLHOME_URL))
 CALLHOME_EXPLANATION = (
     "With the callhome transport, Smart Licensing messages go through the call-home profile CiscoTAC-1: it must be ACTIVE, use the http "
-    "transport method and have the destination https://tools.cisco.com/its/service/oddce/services/DDCEService; on NX-OS the callhome "
-    "configuration needs destination-profile xml over http, 'transport http use-vrf <vrf>' and 'enable' (Cisco SLP troubleshooting: COMM_FAILED, callhome).")
+    "transport method and have the destination " + CALLHOME_URL + "; on NX-OS the callhome "
+    "configuration needs '%s', '%s' and '%s' (Cisco SLP troubleshooting: COMM_FAILED, callhome)." % (
+        table.render("nxos", "callhome_transport_http", profile="xml"), table.render("nxos", "callhome_use_vrf", vrf="<vrf>"),
+        table.render("nxos", "callhome_enable")))
 VALID_TYPES = ("smart", "cslu", "callhome", "off")
 
 
@@ -225,12 +228,13 @@ def _nxos_callhome_problems(ctx, vrf):
         described = {name: {"transport_method": as_dict(profile).get("transport_method"), "http_addresses": as_dict(profile).get("http_addresses")}
                      for name, profile in profiles.items()}
         items.append(evidence(command, field="call_home.destination_profiles", value=described,
-                              note="no destination profile sends over http to %s ('destination-profile xml transport-method http', "
-                                   "'destination-profile xml index 1 http %s')" % (CALLHOME_URL, CALLHOME_URL)))
+                              note="no destination profile sends over http to %s ('%s', '%s')" % (
+                                  CALLHOME_URL, actions.line(ctx, "callhome_transport_http", profile="xml"),
+                                  actions.line(ctx, "callhome_address_http", profile="xml", url=CALLHOME_URL))))
     use_vrf = text(call_home.get("http_use_vrf") or call_home.get("vrf"))
     if vrf and lower(vrf) != "default" and lower(use_vrf) != lower(vrf):
         items.append(evidence(command, field="call_home.http_use_vrf", value=use_vrf or None,
-                              note="'transport http use-vrf %s' is missing" % vrf))
+                              note="'%s' is missing" % actions.line(ctx, "callhome_use_vrf", vrf=vrf)))
     return items
 
 
@@ -259,8 +263,9 @@ def callhome_profile_inactive(ctx):
 
 SOURCE_EXPLANATION = (
     "All HTTP(S) client traffic of the product instance, Smart Licensing included, leaves through the interface of "
-    "'ip http client source-interface'; an interface without a route to the licensing server makes every attempt fail (Cisco SLP "
-    "troubleshooting: COMM_FAILED, 'Verify that the HTTPs client source interface is correct').")
+    "'%s'; an interface without a route to the licensing server makes every attempt fail (Cisco SLP "
+    "troubleshooting: COMM_FAILED, 'Verify that the HTTPs client source interface is correct')." % table.render(
+        "ios", "ip_http_client_source_interface", interface="<interface>"))
 
 
 def _source_interface(ctx):
