@@ -272,10 +272,17 @@ def _read_sections(lines, starts, result, hosts, scan_prompts=True, messages=Tru
     if not messages:
         return
     result["default_year"] = syslog.newest_year_in_lines(lines) or _clock_year(result["sections"])
+    # The one read of the messages: each section gets the messages of its lines, for the parser of a log output.
     result["messages"] = syslog.messages_in_lines(lines, result["default_year"])
-    section_starts = [section["start_line"] for section in result["sections"]]
+    sections = result["sections"]
+    section_starts = [section["start_line"] for section in sections]
+    for section in sections:
+        section["messages"] = []
     for message in result["messages"]:
-        message["source_command"] = _command_at(result["sections"], message.get("line"), section_starts)
+        index = _section_at(sections, message.get("line"), section_starts)
+        message["source_command"] = sections[index]["command"] if index is not None else None
+        if index is not None:
+            sections[index]["messages"].append(message)
 
 
 def _section(lines, start, end, hosts, platform, scan_prompts=True):
@@ -366,16 +373,14 @@ def _clock_year(sections):
     return None
 
 
-def _command_at(sections, line_number, starts=None):
-    """The command of the section holding a line; ``starts`` (the sections' start lines, in order) makes it a binary search."""
+def _section_at(sections, line_number, starts):
+    """The index of the section holding a line, or None; ``starts``: the sections' start lines, in order (a binary search)."""
     if not line_number:
         return None
-    if starts is None:
-        starts = [section["start_line"] for section in sections]
     # Sections follow each other without overlap: only the last one starting before the line can hold it.
     index = bisect.bisect_left(starts, line_number) - 1
     if index >= 0 and line_number <= sections[index]["end_line"]:
-        return sections[index]["command"]
+        return index
     return None
 
 

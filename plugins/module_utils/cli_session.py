@@ -18,7 +18,9 @@ connection (``run_command`` is the one seam unit tests replace):
 
 from __future__ import annotations
 
+import ast
 import json
+import re
 
 from ansible.module_utils.common.text.converters import to_text
 from ansible.module_utils.connection import Connection, ConnectionError
@@ -29,6 +31,19 @@ from ansible_collections.smartlic.slp.plugins.module_utils.report import one_lin
 from ansible_collections.smartlic.slp.plugins.module_utils.vocabulary import is_cli_rejection, normalize_platform, unsupported_platform
 
 NOT_RUN = "not run: "
+# network_cli gives a rejected command's answer as the repr of its bytes (b'...').
+_BYTES_REPR = re.compile(r"^b(['\"]).*\1$", re.DOTALL)
+
+
+def _answer_text(error):
+    """The device's answer in a connection error, as the device printed it (line ends kept)."""
+    message = to_text(error)
+    if _BYTES_REPR.match(message):
+        try:
+            return to_text(ast.literal_eval(message), errors="surrogate_then_replace")
+        except (ValueError, SyntaxError):
+            return message
+    return message
 
 
 class CliSession:
@@ -87,7 +102,7 @@ class CliSession:
             try:
                 answer = self.run_command(command)
             except ConnectionError as error:
-                message = actions.error_text(to_text(error))
+                message = _answer_text(error)
                 self.errors[command] = message
                 if not is_cli_rejection(message):
                     self._lose(command, message)

@@ -32,7 +32,7 @@ from ansible_collections.smartlic.slp.plugins.module_utils import report
 from ansible_collections.smartlic.slp.plugins.module_utils.gather import CORE_COMMANDS, VERSION_COMMAND
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers import registry
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import whole_days
-from ansible_collections.smartlic.slp.plugins.module_utils.rules.context import Context
+from ansible_collections.smartlic.slp.plugins.module_utils.rules.context import LOG_COMMANDS, Context
 from ansible_collections.smartlic.slp.plugins.module_utils.vocabulary import NETWORK_OS, PLATFORM_NAMES, is_cli_rejection, normalize_platform
 
 try:
@@ -74,14 +74,15 @@ def _status_key(commands, command, counts=None):
 
 
 def _parse_section(typed, section, platform, cache=None):
-    """The parser's result for a section; the parser reuses the lines the capture reader split the output into.
+    """The parser's result for a section; the parser reuses the lines the capture reader split the output into, and
+    the messages it read in them (the reader is the one that reads messages).
 
     ``cache``: {(command, output): parser result} of the outputs of one live session parsed already (analyze_outputs).
     """
     key = (typed, section["output"])
     if cache is not None and key in cache:
         return cache[key]
-    parsed = registry.parse_output(typed, section["output"], platform, lines=section.get("lines") or None)
+    parsed = registry.parse_output(typed, section["output"], platform, lines=section.get("lines") or None, messages=section.get("messages"))
     if cache is not None:
         cache[key] = parsed
     return parsed
@@ -389,12 +390,15 @@ def analyze_outputs(outputs, platform, host=None, errors=None, intended=None, sl
 
 
 def facts_of_outputs(outputs, platform, cache=None):
-    """The facts of live outputs, without messages, checks or diagnosis (what the probes are chosen from).
+    """The facts of live outputs but the logs, without messages, checks or diagnosis (what the probes are chosen from).
 
-    With the ``cache`` the session's analyze_outputs is given later, every output is still parsed only once.
+    With the ``cache`` the session's analyze_outputs is given later, every output is still parsed only once (the
+    logs there, with the messages read once for the whole session).
     """
-    outputs = [(command, text) for command, text in outputs if command != VERSION_COMMAND]
-    read = capture.read_outputs(outputs, normalize_platform(platform), TRANSCRIPT_HOST, messages=False)
+    platform = normalize_platform(platform)
+    outputs = [(command, text) for command, text in outputs
+               if command != VERSION_COMMAND and registry.canonical_command(command, platform) not in LOG_COMMANDS]
+    read = capture.read_outputs(outputs, platform, TRANSCRIPT_HOST, messages=False)
     return sections_to_facts(read, None, cache)[0]
 
 

@@ -29,7 +29,7 @@ from ansible.module_utils.connection import ConnectionError as ConnectionFailure
 from ansible.module_utils.testing import patch_module_args
 from hypothesis import given, settings, strategies as st
 
-from ansible_collections.smartlic.slp.plugins.module_utils import capture, capture_files, gather, pipeline
+from ansible_collections.smartlic.slp.plugins.module_utils import capture, capture_files, cli_session, gather, pipeline
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers import syslog
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers import registry
 from ansible_collections.smartlic.slp.plugins.modules import smart_license_facts
@@ -491,7 +491,7 @@ class ClosingConnection:
 
 def test_a_session_the_device_closes_fails_naming_the_command(monkeypatch, capsys):
     COUNTS["module: closed session"] += 1
-    monkeypatch.setattr(smart_license_facts, "Connection", ClosingConnection)
+    monkeypatch.setattr(cli_session, "Connection", ClosingConnection)
     ClosingConnection.sent = []
     with patch_module_args({"state": "gathered", "host": "edge-9", "platform": "ios", "tech_support": "never", "_ansible_socket": "/tmp/none"}):
         with pytest.raises(SystemExit):

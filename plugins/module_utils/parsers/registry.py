@@ -336,11 +336,13 @@ def parser_modules():
     return dict(_MODULES)
 
 
-def parse_output(command, text, platform=None, lines=None):
+def parse_output(command, text, platform=None, lines=None, messages=None):
     """Run the parser of ``command`` on ``text``; a result dict in every case.
 
     ``lines``: the lines of ``text`` when the caller split it already (the capture reader does), handed to the
     parser so that it does not split the text again; they must be what ``common.text_lines(text)`` gives.
+    ``messages``: the syslog messages the capture reader read in these lines, handed to the parsers that report
+    messages (``READS_MESSAGES``), which then do not read them again.
     """
     if isinstance(text, (bytes, bytearray)):
         # Results are JSON: bytes would stay bytes in the raw text of a command without a parser.
@@ -358,7 +360,8 @@ def parse_output(command, text, platform=None, lines=None):
         result = new_result(raw=text)
         result["warnings"].append("parser module '%s' for command '%s' is not available" % (name, info["typed"]))
     else:
-        result = _run(module, name, text, lines)
+        given = {"messages": messages} if messages is not None and getattr(module, "READS_MESSAGES", False) else {}
+        result = _run(module, name, text, lines, given)
         if info["filtered"] and info["canonical"] != "show running-config":
             result["warnings"].append("output was filtered by '| %s': fields missing from it are unknown, not absent" % " | ".join(info["pipes"]))
     result["command_info"] = {"command": info["typed"], "canonical": info["canonical"], "filtered": info["filtered"], "partial": info["partial"],
@@ -366,9 +369,9 @@ def parse_output(command, text, platform=None, lines=None):
     return result
 
 
-def _run(module, name, text, lines):
+def _run(module, name, text, lines, given):
     try:
-        result = module.parse(text, lines=lines)
+        result = module.parse(text, lines=lines, **given)
     except Exception as error:  # pylint: disable=broad-except
         result = new_result(raw=text)
         result["warnings"].append("parser '%s' failed: %s" % (name, error))

@@ -29,9 +29,13 @@ _NO_HISTORY = re.compile(r"^No past (?:\w+ )?history\.?$", re.IGNORECASE)
 _DATE = re.compile(r"[A-Za-z]{3}\s+\d{1,2}\s+\d{1,2}:\d{2}:\d{2}(?:\.\d+)?\s+\d{4}(?:\s+[A-Za-z]{2,5}\b)?|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}")
 
 
+# The capture reader may hand over the messages it read in the output (registry.parse_output): they are used as given.
+READS_MESSAGES = True
+
+
 @never_raises(COMMAND)
-def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
-    """``show license history message`` text → ``{messages, history, imports}``. Never raises."""
+def parse(text, platform=None, lines=None, messages=None):  # pylint: disable=unused-argument
+    """``show license history message`` text → ``{messages, history, imports}``; ``messages``: the output's, read already. Never raises."""
     tree = read(text, lines)
     history, imports = {}, {}
     for chapter in tree.root.children:
@@ -43,10 +47,13 @@ def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
             if target is imports and name.startswith("import_"):
                 name = name[len("import_"):]
             target[name] = _entries(block)
-    try:
-        messages = syslog.messages_in_lines(output_lines(text, lines) if isinstance(text, str) else [])
-    except Exception:  # pylint: disable=broad-except
-        messages = []
+    if messages is not None:
+        messages = list(messages)
+    else:
+        try:
+            messages = syslog.messages_in_lines(output_lines(text, lines) if isinstance(text, str) else [])
+        except Exception:  # pylint: disable=broad-except
+            messages = []
     facts = {
         "_recognised": bool(history or imports) or tree.root.find("message_history_oldest_to_newest") is not None,
         "messages": messages,

@@ -96,17 +96,21 @@ def _read_header_line(line, header):
     return False
 
 
-def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
-    """``show logging`` / ``show logging logfile`` output → dict (see docs/facts.md)."""
+# The capture reader may hand over the messages it read in the output (registry.parse_output): they are used as given.
+READS_MESSAGES = True
+
+
+def parse(text, platform=None, lines=None, messages=None):  # pylint: disable=unused-argument
+    """``show logging`` / ``show logging logfile`` output → dict (see docs/facts.md); ``messages``: the output's, read already."""
     result = new_result(header=None, messages=[], lines_total=0, content_lines_total=0, default_year=None, platform=None)
     try:
-        _parse_into(text, lines, result)
+        _parse_into(text, lines, result, messages)
     except Exception as error:  # pylint: disable=broad-except
         result["warnings"].append("show logging parser stopped early: %s" % error)
     return result
 
 
-def _parse_into(text, lines, result):
+def _parse_into(text, lines, result, messages=None):
     lines = output_lines(text, lines)
     header = {}
     in_log = False
@@ -142,6 +146,6 @@ def _parse_into(text, lines, result):
         result["platform"] = "nxos"
     elif styles == {"ios"} or header.get("buffer") or header.get("syslog_enabled") is not None:
         result["platform"] = "ios"
-    result["messages"] = syslog.messages_in_lines(lines, result["default_year"])
+    result["messages"] = list(messages) if messages is not None else syslog.messages_in_lines(lines, result["default_year"])
     if not header and not entries and result["unparsed"]:
         result["warnings"].append("output does not look like show logging")

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from ansible_collections.smartlic.slp.plugins.module_utils import capture, capture_files, gather, pipeline, vocabulary
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers import syslog
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import has_terminal_noise, text_lines
 from ansible_collections.smartlic.slp.tests.unit.plugins.diagnosis_fixtures import captures
 
@@ -84,14 +85,25 @@ def test_a_session_analysed_again_parses_each_output_once(monkeypatch):
     monkeypatch.setattr(pipeline.registry, "parse_output", lambda command, *args, **kwargs: calls.append(command) or real(command, *args, **kwargs))
     outputs = [("show license status", STATUS), ("show license udi", UDI), ("show clock", CLOCK), ("show logging", LOG)]
     cache = {}
+    # What the probes are chosen from: the facts but the log, whose messages are read with the whole session.
     facts = pipeline.facts_of_outputs(outputs, "ios", cache)
-    assert set(facts) == {"show license status", "show license udi", "show clock", "show logging"}
-    assert sorted(calls) == sorted(command for command, _text in outputs)
+    assert set(facts) == {"show license status", "show license udi", "show clock"}
+    assert sorted(calls) == ["show clock", "show license status", "show license udi"]
     outputs.append(("ping cslu-local", captures.read("ios_ping_ntc_9.txt")))
     cached = pipeline.analyze_outputs(outputs, "ios", host="edge-1", cache=cache)
-    # Only the new output was parsed; the result is the one a fresh analysis gives.
-    assert calls[len(outputs) - 1:] == ["ping cslu-local"]
+    # Only the log and the new output were parsed; the result is the one a fresh analysis gives.
+    assert calls[3:] == ["show logging", "ping cslu-local"]
     assert cached == pipeline.analyze_outputs(outputs, "ios", host="edge-1")
+
+
+def test_messages_are_read_once_and_the_log_fact_holds_them(monkeypatch):
+    reads = []
+    real = syslog.messages_in_lines
+    monkeypatch.setattr(syslog, "messages_in_lines", lambda *args, **kwargs: reads.append(1) or real(*args, **kwargs))
+    result = pipeline.analyze_outputs([("show license status", STATUS), ("show clock", CLOCK), ("show logging", LOG)], "ios")
+    assert len(reads) == 1
+    assert len(result["messages"]) == 10
+    assert result["facts"]["show logging"]["messages"] == [message for message in result["messages"] if message["source_command"] == "show logging"]
 
 
 def test_one_summary_with_the_names_of_both_releases():
