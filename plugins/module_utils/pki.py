@@ -24,6 +24,8 @@ import binascii
 import hashlib
 import re
 
+from ansible_collections.smartlic.slp.plugins.module_utils import commands
+
 try:
     from cryptography import x509
     from cryptography.x509.oid import NameOID
@@ -34,6 +36,8 @@ except ImportError:  # pragma: no cover - ansible-core ships with cryptography; 
 PASTE_PROMPT = r'End with a blank line or the word "quit" on a line by itself'
 ACCEPT_PROMPT = r"Do you accept this certificate\? \[yes/no\]:"
 ACCEPTED = "Trustpoint CA certificate accepted."
+# How the running-config shows the certificates of a trustpoint (recorded IOS XE configurations).
+CHAIN_BLOCK = "crypto pki certificate chain %s"
 
 _BLOCK = re.compile(r"-----BEGIN CERTIFICATE-----(.*?)-----END CERTIFICATE-----", re.DOTALL)
 _BASE64 = re.compile(r"^[A-Za-z0-9+/=]*$")
@@ -48,17 +52,17 @@ class PemError(ValueError):
 def _der_item(data, offset):
     """(tag, start of content, end of content) of the DER item at offset; PemError when truncated."""
     if offset + 2 > len(data):
-        raise PemError("the certificate is truncated")
+        raise PemError("is not a whole certificate (truncated)")
     tag, length = data[offset], data[offset + 1]
     start = offset + 2
     if length & 0x80:
         size = length & 0x7F
         if size == 0 or size > 4 or start + size > len(data):
-            raise PemError("the certificate is not valid DER")
+            raise PemError("is not an X.509 certificate (not valid DER)")
         length = int.from_bytes(data[start:start + size], "big")
         start += size
     if start + length > len(data):
-        raise PemError("the certificate is truncated")
+        raise PemError("is not a whole certificate (truncated)")
     return tag, start, start + length
 
 
@@ -66,15 +70,15 @@ def _serial(der):
     """The serial number of an X.509 DER certificate (a positive int), from its structure."""
     tag, start, end = _der_item(der, 0)
     if tag != 0x30 or end != len(der):
-        raise PemError("the data is not an X.509 certificate (no single DER SEQUENCE)")
+        raise PemError("is not an X.509 certificate (no single DER SEQUENCE)")
     tag, start, _end = _der_item(der, start)  # tbsCertificate
     if tag != 0x30:
-        raise PemError("the data is not an X.509 certificate")
+        raise PemError("is not an X.509 certificate")
     tag, item_start, item_end = _der_item(der, start)
     if tag == 0xA0:  # [0] version
         tag, item_start, item_end = _der_item(der, item_end)
     if tag != 0x02:
-        raise PemError("the data is not an X.509 certificate (no serial number)")
+        raise PemError("is not an X.509 certificate (no serial number)")
     return int.from_bytes(der[item_start:item_end], "big", signed=True)
 
 
@@ -112,18 +116,18 @@ def read_pem(text):
         raise PemError("holds %d certificates; a trustpoint takes one CA certificate: give only the root CA" % len(blocks))
     body = "".join(blocks[0].split())
     if not body or not _BASE64.match(body):
-        raise PemError("the certificate block is not base64")
+        raise PemError("has a certificate block that is not base64")
     try:
         der = base64.b64decode(body, validate=True)
     except (binascii.Error, ValueError) as error:
-        raise PemError("the certificate block is not valid base64 (%s)" % error) from None
+        raise PemError("has a certificate block that is not valid base64 (%s)" % error) from None
     cert = {"der": der, "serial": _serial(der), "subject": None, "ca": None, "self_signed": None}
     cert.update(digests(der))
     if x509 is not None:
         try:
             parsed = x509.load_der_x509_certificate(der)
         except ValueError as error:
-            raise PemError("the certificate cannot be read as X.509 (%s)" % str(error).splitlines()[0][:120]) from None
+            raise PemError("cannot be read as an X.509 certificate (%s)" % str(error).splitlines()[0][:120]) from None
         names = parsed.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
         cert["subject"] = str(names[0].value) if names else parsed.subject.rfc4514_string()
         cert["self_signed"] = parsed.issuer == parsed.subject
@@ -148,16 +152,34 @@ def describe(cert):
                                                                           groups(bytes.fromhex(cert["sha1"])))
 
 
+def authenticate_command(name):
+    return commands.render("ios", "crypto_pki_authenticate", name=name)
+
+
+def remove_trustpoint_command(name):
+    """The line that removes a trustpoint with its certificates (the device asks to confirm)."""
+    return "no " + commands.render("ios", "crypto_pki_trustpoint", name=name)
+
+
+def trustpoint_lines(name):
+    """The trustpoint block of the seed: the trustpoint, enrollment terminal, revocation-check none."""
+    return [commands.render("ios", key, name=name) for key in ("crypto_pki_trustpoint", "trustpoint_enrollment_terminal",
+                                                                "trustpoint_revocation_check_none")]
+
+
+def save_command():
+    return commands.render("ios", "copy_running_startup")
+
+
 def authenticate_dialog(name, cert):
     """[(typed line, the device's question it answers or None)] of crypto pki authenticate, in order."""
-    return [("crypto pki authenticate %s" % name, None), ("\n".join(cert["lines"]), PASTE_PROMPT), ("quit", None),
-            ("yes", ACCEPT_PROMPT)]
+    return [(authenticate_command(name), None), ("\n".join(cert["lines"]), PASTE_PROMPT), ("quit", None), ("yes", ACCEPT_PROMPT)]
 
 
 def shown_dialog(name, cert=None):
     """The lines of the dialog as shown to a person: the PEM replaced by its description (or a placeholder)."""
     pasted = describe(cert) if cert else "<paste the CA certificate (PEM)>"
-    return ["crypto pki authenticate %s" % name, pasted, "quit", "yes"]
+    return [authenticate_command(name), pasted, "quit", "yes"]
 
 
 def chain_digests(hex_text):

@@ -177,8 +177,8 @@ class CaInstaller:
             result["msg"] = "%s already holds the CA certificate %s" % (name, described)
             return result
         if state == "no_trustpoint":
-            self.module.fail_json(msg="trustpoint %s does not exist: create it first (crypto pki trustpoint %s with enrollment terminal, "
-                                      "the trustpoint role does)" % (name, name), **result)
+            self.module.fail_json(msg="trustpoint %s does not exist: create it first (%s; the trustpoint role does)"
+                                      % (name, " / ".join(pki.trustpoint_lines(name))), **result)
         if state == "not_terminal":
             self.module.fail_json(msg="trustpoint %s is not set up for enrollment terminal, so a pasted certificate is not taken: "
                                       "configure enrollment terminal first (the trustpoint role does)" % name, **result)
@@ -187,15 +187,15 @@ class CaInstaller:
                                              if item.get("sha1") else "") for item in cas)
             result.update(outcome="manual", msg=(
                 "%s holds another CA certificate (%s), not %s: a trustpoint holds one and it is not replaced automatically. By hand: "
-                "remove the trustpoint ('no crypto pki trustpoint %s', answer yes; its certificates go with it), create it again "
-                "(enrollment terminal, revocation-check none) and run this again" % (name, held, described, name)
+                "remove the trustpoint ('%s', answer yes; its certificates go with it), create it again (%s) and run this again"
+                % (name, held, described, pki.remove_trustpoint_command(name), " / ".join(pki.trustpoint_lines(name)))
                 if state == "different" else
                 "%s holds a CA certificate whose content the running configuration does not show (%s): whether it is %s is "
                 "unknown, nothing was sent" % (name, held, described)))
             return result
         shown = pki.shown_dialog(name, cert)
         if self.module._diff:  # pylint: disable=protected-access
-            result["diff"] = {"before": "", "after": "\n".join(shown) + "\n", "after_header": "configuration dialog (crypto pki authenticate)"}
+            result["diff"] = {"before": "", "after": "\n".join(shown) + "\n", "after_header": "configuration dialog"}
         if self.module.check_mode:
             result.update(changed=True, outcome="check_mode", would_send=shown, msg="check mode: would send %s" % " / ".join(shown))
             return result
@@ -224,7 +224,7 @@ class CaInstaller:
         facts = parse_output(RUNNING_CONFIG, self._get(RUNNING_CONFIG), "ios")
         if _chain_state(facts, name, cert)[0] != "present":
             result.update(changed=True, outcome="failed", msg="the device accepted the certificate, but the running configuration does "
-                                                              "not show it in crypto pki certificate chain %s" % name)
+                                                              "not show it in '%s'" % (pki.CHAIN_BLOCK % name))
             return result
         result.update(changed=True, outcome="changed", msg="installed the CA certificate %s in %s" % (pki.describe(cert), name))
         return result

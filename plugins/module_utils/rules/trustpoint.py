@@ -20,7 +20,7 @@ NX-OS: neither chapter has a trustpoint step for NX-OS; these rules are IOS XE o
 
 from __future__ import annotations
 
-from ansible_collections.smartlic.slp.plugins.module_utils import pki
+from ansible_collections.smartlic.slp.plugins.module_utils import commands as table, pki
 from ansible_collections.smartlic.slp.plugins.module_utils.rules import actions, comm
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import (
     SLA_TRUSTPOINT, as_dict, as_list, dig, evidence, lower, make_finding, text,
@@ -38,8 +38,9 @@ CERT_EXPLANATION = (
     "A trustpoint holds one CA certificate; the product instance accepts the licensing server's TLS certificate only when it was signed "
     "by that CA. For SSM On-Prem (both forms of communication) Cisco asks to 'ensure that the correct trustpoint is used and that the "
     "necessary certificates are accepted' (Cisco SLP troubleshooting: COMM_FAILED, SSM On-Prem). The certificate is installed with "
-    "'crypto pki authenticate SLA-TrustPoint' in global configuration mode: paste the CA certificate, end with 'quit', check the "
-    "fingerprint the device prints and answer yes (Cisco IOS Security Command Reference: crypto pki authenticate).")
+    "'%s' in global configuration mode: paste the CA certificate, end with 'quit', check the "
+    "fingerprint the device prints and answer yes (Cisco IOS Security Command Reference, the command's page)." % table.render(
+        "ios", "crypto_pki_authenticate", name=SLA_TRUSTPOINT))
 TLS_TOPOLOGIES = ("direct_smart", "callhome", "onprem", None)
 
 
@@ -69,7 +70,7 @@ def http_client_trustpoint_missing(ctx):
     config = []
     if names is not None and not any(lower(name) == SLA_TRUSTPOINT.lower() for name in names):
         config.append(evidence(source, field="http_client.secure_trustpoints", value=names,
-                               note="'ip http client secure-trustpoint %s' is not configured" % SLA_TRUSTPOINT))
+                               note="'%s' is not configured" % actions.line(ctx, "ip_http_client_secure_trustpoint", name=SLA_TRUSTPOINT)))
     status_tp, status_source = ctx.status("transport.trustpoint")
     if status_tp and lower(status_tp) != SLA_TRUSTPOINT.lower():
         config.append(evidence(status_source, field="transport.trustpoint", value=status_tp))
@@ -81,9 +82,11 @@ def http_client_trustpoint_missing(ctx):
         return []
     severity = "error"
     confidence = "high" if tls and config else "medium"
-    commands = ["ip http client secure-trustpoint %s" % SLA_TRUSTPOINT]
+    # What the trustpoint role sends to this device (the trustpoint lines it lacks too).
+    line = actions.line(ctx, "ip_http_client_secure_trustpoint", name=SLA_TRUSTPOINT)
+    commands = actions.trustpoint_commands(ctx=ctx) or [line]
     action = ("Configure '%s' in global configuration mode so that the secure HTTP client presents the certificate of %s; Cisco's "
-              "troubleshooting guide notes that this failure does not disrupt the configuration itself." % (commands[0], SLA_TRUSTPOINT))
+              "troubleshooting guide notes that this failure does not disrupt the configuration itself." % (line, SLA_TRUSTPOINT))
     notes = [] if names is not None else ["the running-config was not captured: whether the line is configured is unknown"]
     return [make_finding(ctx, "http_client_trustpoint_missing", severity, "TLS handshake fails: the HTTP client trustpoint is not set",
                          HTTP_CLIENT_EXPLANATION, tls + config, role="trustpoint", action=action, commands=commands, confidence=confidence,
@@ -108,7 +111,7 @@ def sla_trustpoint_missing(ctx):
     config = []
     if known and trustpoint is None:
         config.append(evidence("show running-config", field="pki_trustpoints", value=sorted(as_dict(ctx.running.get("pki_trustpoints"))),
-                               note="'crypto pki trustpoint %s' is missing" % SLA_TRUSTPOINT))
+                               note="'%s' is missing" % actions.line(ctx, "crypto_pki_trustpoint", name=SLA_TRUSTPOINT)))
     elif trustpoint is not None and ctx.topology == "onprem":
         enrollment = lower(trustpoint.get("enrollment"))
         revocation = lower(trustpoint.get("revocation_check"))
@@ -129,7 +132,8 @@ def sla_trustpoint_missing(ctx):
         return []
     other_causes = set(comm.state(ctx)["classes"]) - {"network", "tls"}
     severity = "error" if tls or (failing and not other_causes) else "warning"
-    commands = actions.trustpoint_commands(with_http_client=False)
+    # What the trustpoint role sends to this device (with the secure HTTP client line when that is missing too).
+    commands = actions.trustpoint_commands(ctx=ctx)
     action = ("Configure the trustpoint in global configuration mode and accept the necessary certificates: %s; then save with 'copy "
               "running-config startup-config'." % "; ".join(line.strip() for line in commands))
     notes = [] if known else ["the running-config was not captured: the trustpoint configuration is unknown"]
@@ -179,7 +183,7 @@ def _certificate_state(ctx):
     if not cas:
         result["problem"] = "missing"
         result["evidence"].append(evidence("show running-config", field=field, value=[],
-                                           note="'crypto pki certificate chain %s' holds no 'certificate ca'" % SLA_TRUSTPOINT))
+                                           note="'%s' holds no 'certificate ca'" % (pki.CHAIN_BLOCK % SLA_TRUSTPOINT)))
     elif intended is not None:
         digests = [item.get("sha1") for item in cas]
         if intended["sha1"] in digests:
@@ -209,14 +213,13 @@ def _manual_steps(state):
                      "certificate, PEM) and check its SHA-1 fingerprint with the server's administrator; set it as "
                      "smartlic_trustpoint_ca_pem and the trustpoint role installs it, or go on by hand.")
     if state["problem"] in ("different", "unaccepted"):
-        steps.append("A trustpoint holds one CA certificate: remove %s with its certificates ('no crypto pki trustpoint %s', answer yes), "
-                     "then create it again: %s." % (SLA_TRUSTPOINT, SLA_TRUSTPOINT,
-                                                    " / ".join(line.strip() for line in actions.trustpoint_commands(with_http_client=False))))
+        steps.append("A trustpoint holds one CA certificate: remove %s with its certificates ('%s', answer yes), then create it "
+                     "again: %s." % (SLA_TRUSTPOINT, pki.remove_trustpoint_command(SLA_TRUSTPOINT), " / ".join(pki.trustpoint_lines(SLA_TRUSTPOINT))))
     steps.append("In global configuration mode enter '%s', paste the CA certificate (PEM) and end with '%s' on a line by itself." % (
         dialog[0], dialog[2]))
     steps.append("Compare the fingerprint the device prints with the CA's%s and answer '%s' to 'Do you accept this certificate? [yes/no]'." % (
         " (SHA-1 %s)" % pki.groups(bytes.fromhex(intended["sha1"])) if intended else "", dialog[3]))
-    steps.append("Save with 'copy running-config startup-config'.")
+    steps.append("Save with '%s'." % pki.save_command())
     return steps
 
 
@@ -238,8 +241,8 @@ def sla_trustpoint_certificate_missing(ctx):
     fixable = problem == "missing" and intended is not None
     commands = pki.shown_dialog(SLA_TRUSTPOINT, intended) if fixable else []
     if fixable:
-        action = ("The trustpoint role installs the intended CA certificate (%s) with 'crypto pki authenticate %s' in global "
-                  "configuration mode, answering the device's questions, then saves." % (pki.describe(intended), SLA_TRUSTPOINT))
+        action = ("The trustpoint role installs the intended CA certificate (%s) with '%s' in global configuration mode, answering "
+                  "the device's questions, then saves." % (pki.describe(intended), pki.authenticate_command(SLA_TRUSTPOINT)))
         steps = []
     else:
         action = "Install the CA certificate in %s by hand (steps below)." % SLA_TRUSTPOINT
