@@ -100,7 +100,7 @@ def section(text, title):
 
 def spec_options(role):
     with open(os.path.join(ROLES_DIR, role, "meta", "argument_specs.yml"), encoding="utf-8") as handle:
-        return set(yaml.safe_load(handle)["argument_specs"]["main"]["options"])
+        return yaml.safe_load(handle)["argument_specs"]["main"]["options"]
 
 
 def example(role):
@@ -118,9 +118,14 @@ def test_variables_are_the_argument_spec(role):
     text = section(readme(role), "Role variables")
     listed = VARIABLE_ROW.findall(text)
     assert len(listed) == len(set(listed)), "%s: a variable is listed twice" % role
-    spec = spec_options(role)
+    spec = set(spec_options(role))
     assert set(listed) == spec, "%s: only in the README %s, only in argument_specs.yml %s" % (
         role, sorted(set(listed) - spec), sorted(spec - set(listed)))
+    # A dict variable's keys (diagnose_intended) are named in its row.
+    for name, option in spec_options(role).items():
+        row = next(line for line in text.splitlines() if line.startswith("| `%s` |" % name))
+        for key in option.get("options") or {}:
+            assert "`%s`" % key in row, (role, name, key)
 
 
 @pytest.mark.parametrize("role", ROLES)
