@@ -31,6 +31,7 @@ show logging [logfile]                -- C5
 show license {status|all|udi|summary|usage}  -- C5; C10
 show license tech-support             -- I
 show license tech support             -- C5; REFERENCES 8
+show license history message          -- C5 (seed 001: "the output from the show license tech support and show license history message commands")
 terminal length <0-511>               -- LAB_NOTES (cisco.nxos sends 0); range I
 terminal width <24-511>               -- LAB_NOTES (cisco.nxos sends 511); range I
 configure terminal                    -- LAB_NOTES

@@ -48,7 +48,13 @@ CALLHOME_PROFILE_IOS = "CiscoTAC-1"
 PEER_CSSM = "Cisco Smart Software Manager (CSSM)"
 PEER_CSLU = "Cisco Smart License Utility (CSLU)"
 
-TOPOLOGIES = ("direct_smart", "cslu", "onprem", "callhome", "offline")
+# Scenario topologies: where the device sends (or does not send) its reports. The ``_pull`` forms are CSLU- and SSM
+# On-Prem-initiated (the server collects the reports: the device shows ACKs but never a report push of its own);
+# ``controller`` is a device managed by Cisco DNA Center / Catalyst Center, which collects the reports (seed 000,
+# REPORTING_REQUIRED: "the controller will send the RUM report at the scheduled time"). The device's transport under a
+# controller is not given by the seeds: the lab sets it off (I).
+TOPOLOGIES = ("direct_smart", "cslu", "cslu_pull", "onprem", "onprem_pull", "callhome", "offline", "controller")
+PULL_TOPOLOGIES = {"cslu_pull": "cslu", "onprem_pull": "onprem"}
 
 # Realistic delays, the default of every scenario (seconds of real time).
 DEFAULT_DELAYS = {
@@ -64,8 +70,19 @@ DEFAULT_DELAYS = {
     "ntp_sync_seconds": 300.0,
 }
 # The rules' topology names (plugins/module_utils/rules/topology.py).
-RULE_TOPOLOGY = {"direct_smart": "direct_smart", "cslu": "cslu_push", "onprem": "onprem", "callhome": "callhome", "offline": "offline"}
-TRANSPORT_OF = {"direct_smart": "smart", "cslu": "cslu", "onprem": "cslu", "callhome": "callhome", "offline": "off"}
+RULE_TOPOLOGY = {"direct_smart": "direct_smart", "cslu": "cslu_push", "onprem": "onprem", "callhome": "callhome", "offline": "offline",
+                 "controller": "controller"}
+TRANSPORT_OF = {"direct_smart": "smart", "cslu": "cslu", "onprem": "cslu", "callhome": "callhome", "offline": "off", "controller": "off"}
+
+
+def rule_topology(settings):
+    """The topology name the collection's rules use for this scenario (its smartlic_topology)."""
+    topology = settings["topology"]
+    if topology == "cslu":
+        return "cslu_%s%s" % ("" if settings["cssm_connected"] else "disconnected_", "pull" if settings["pull"] else "push")
+    if topology == "onprem":
+        return "onprem_pull" if settings["pull"] else "onprem_push"
+    return RULE_TOPOLOGY[topology]
 
 # Finding ids the scenarios can inject (DESIGN.md), and where they make no sense.
 FIXABLE_FAULTS = (
@@ -74,13 +91,13 @@ FIXABLE_FAULTS = (
     "trust_code_already_installed", "report_ack_overdue", "sla_trustpoint_certificate_missing",
 )
 MANUAL_FAULTS = ("account_mismatch", "cssm_unreachable", "policy_removed", "onprem_down_rev", "authorization_udi_mismatch",
-                 "cslu_http_server_inactive")
+                 "cslu_http_server_inactive", "onprem_record_not_found")
 IOS_ONLY_FAULTS = ("http_client_trustpoint_missing", "sla_trustpoint_missing", "authorization_udi_mismatch", "cslu_http_server_inactive",
                    "sla_trustpoint_certificate_missing")
 # A fault that needs a topology picks it when the scenario names none.
 FAULT_TOPOLOGY = {"cslu_local_unresolved": "cslu", "callhome_profile_inactive": "callhome", "onprem_down_rev": "onprem",
                   "sla_trustpoint_certificate_missing": "onprem",
-                  "cslu_http_server_inactive": "cslu"}
+                  "cslu_http_server_inactive": "cslu", "onprem_record_not_found": "onprem"}
 
 # Error strings of COMM_FAILED; the first and the call-home one are printed by real devices (corpus syslog/real_lines.txt).
 ERROR_DNS = "Unable to resolve server hostname/domain name"
@@ -110,8 +127,11 @@ TEMPLATES = {
     "REPORTING_REQUIRED": (6, "A Usage report acknowledgement will be required in {days} days."),
     "REPORTING_NOT_SUPPORTED": (4, "The CSSM OnPrem that this product instance is connected to is down rev and does not support the enhanced "
                                    "policy and usage reporting mode."),
+    # Seed 000 UTILITY_NO_ACK (IOS XE only: the NX-OS chapter has no utility messages).
+    "UTILITY_NO_ACK": (4, "A Usage report acknowledgement has not been received in the last {days} days. An Acknowledgement is required every "
+                          "30 days."),
 }
-IOS_ONLY_EVENTS = ("AGENT_ENABLED",)
+IOS_ONLY_EVENTS = ("AGENT_ENABLED", "UTILITY_NO_ACK")
 
 # Addresses of the simulated world (documentation ranges and the seeds' examples).
 INTERNET_HOSTS = {
@@ -261,6 +281,8 @@ def scenario_settings(platform, hostname, scenario):
     topology = scenario.get("topology") or next((FAULT_TOPOLOGY[f] for f in faults if f in FAULT_TOPOLOGY), "direct_smart")
     if topology not in TOPOLOGIES:
         topology = "direct_smart"
+    pull = topology in PULL_TOPOLOGIES or topology == "controller"
+    topology = PULL_TOPOLOGIES.get(topology, topology)
     has_vrf_key = "vrf" in scenario
     vrf = _norm_vrf(scenario.get("vrf")) if has_vrf_key else ("management" if platform == "nxos" else None)
     clock_fault = "clock_not_synchronized" in faults
@@ -269,6 +291,12 @@ def scenario_settings(platform, hostname, scenario):
         "hostname": hostname,
         "faults": faults,
         "topology": topology,
+        # The server (CSLU, SSM On-Prem, the controller) collects the reports; the device never pushes one.
+        "pull": pull,
+        # CSLU logged into CSSM (false: "CSLU Disconnected from CSSM"; the ACK then needs the CSLU export / import by hand).
+        "cssm_connected": bool(scenario.get("cssm_connected", True)),
+        # Utility mode (IOS XE): 'Utility: Status: ENABLED', UTILITY_NO_ACK when the ACK is overdue.
+        "utility": bool(scenario.get("utility", False)) and platform == "ios",
         "vrf": vrf,
         "ntp_servers": [str(item) for item in scenario.get("ntp_servers", ["192.0.2.123"]) or []],
         "name_servers": [str(item) for item in scenario.get("name_servers", ["192.0.2.53"]) or []],
@@ -361,7 +389,7 @@ def baseline(settings):
         "transport": TRANSPORT_OF[topology],
         "url_smart": None,
         "url_cslu": None,
-        "license_vrf": vrf if topology != "offline" else None,
+        "license_vrf": vrf if topology not in ("offline", "controller") else None,
         "callhome": None,
         "ip_http_server": platform == "ios" and topology in ("cslu", "onprem"),
         "sla_ca": settings["sla_ca"] or (settings["onprem_ca"] if platform == "ios" and topology == "onprem" else None),
@@ -401,7 +429,7 @@ def _apply_faults(cfg, settings):
         cfg["hosts"].pop("cslu-local", None)
     if "transport_type_mismatch" in faults:
         wrong = settings["wrong_transport"] or {"direct_smart": "off", "cslu": "smart", "onprem": "smart", "callhome": "off",
-                                                "offline": "smart"}[topology]
+                                                "offline": "smart", "controller": "smart"}[topology]
         cfg["transport"] = wrong
         if wrong == "smart" and not cfg["url_smart"]:
             cfg["url_smart"] = "default" if platform == "ios" else CSSM_URL
@@ -896,9 +924,13 @@ class LicenseModel:  # pylint: disable=too-many-instance-attributes,too-many-pub
         deadline = now + timedelta(days=settings["ack_deadline_days"])
         last_ack = None if (topology == "direct_smart" and no_trust) else deadline - timedelta(days=ACK_VALID_DAYS)
         usage = {"last_ack": iso(last_ack), "deadline": iso(deadline), "last_push": None, "next_push": None, "last_file_write": None}
-        if last_ack and topology != "offline":
+        if last_ack and topology not in ("offline", "controller") and not settings["pull"]:
             usage["last_push"] = iso(last_ack - timedelta(minutes=5))
             usage["next_push"] = iso(last_ack + timedelta(days=REPORT_INTERVAL_DAYS))
+        if "onprem_record_not_found" in faults and not settings["pull"]:
+            # Reports reach SSM On-Prem but no ACK comes back: the last push, two days ago, is newer than the last ACK
+            # (seed 001, "Failed to receive Report Acknowledgment": the device was registered with another On-Prem account).
+            usage["last_push"] = iso(now - timedelta(days=2))
         if topology == "offline" and last_ack:
             usage["last_file_write"] = iso(last_ack - timedelta(days=1))
         if topology == "direct_smart" and no_trust:
@@ -924,7 +956,7 @@ class LicenseModel:  # pylint: disable=too-many-instance-attributes,too-many-pub
         trusted = from_iso(self.state["trust"].get(self.members[0]["sn"]))
         if trusted:
             self._stat_ok_at("trust_establishment", trusted)
-        if last_ack and self.settings["topology"] != "offline":
+        if last_ack and self.settings["topology"] not in ("offline", "controller") and not self.settings["pull"]:
             self._stat_ok_at("usage_reporting", from_iso(self.state["usage"]["last_push"]) or last_ack, "OK_POLL")
             self._stat_ok_at("result_polling", last_ack)
         del now
@@ -944,6 +976,9 @@ class LicenseModel:  # pylint: disable=too-many-instance-attributes,too-many-pub
                 moment = deadline - timedelta(days=days)
                 if moment < now:
                     self._log("REPORTING_REQUIRED", when=moment, days=days)
+            last_ack = from_iso(self.state["usage"]["last_ack"])
+            if self.settings["utility"] and last_ack:
+                self._log("UTILITY_NO_ACK", when=now - timedelta(hours=3), days=int((now - last_ack).days))
         if "policy_removed" in faults:
             self._log("POLICY_REMOVED", when=now - timedelta(hours=1))
         if "onprem_down_rev" in faults:
@@ -1074,7 +1109,7 @@ class LicenseModel:  # pylint: disable=too-many-instance-attributes,too-many-pub
             "smartlic_transport_url": settings["transport_url"],
             "smartlic_cslu_local_address": settings["cslu_address"] if topology == "cslu" else None,
             "smartlic_id_token": settings["valid_tokens"][0] if settings["valid_tokens"] else None,
-            "smartlic_topology": RULE_TOPOLOGY[topology],
+            "smartlic_topology": rule_topology(settings),
             # The CA certificate SLA-TrustPoint needs (IOS XE with SSM On-Prem): the On-Prem server's CA.
             "smartlic_trustpoint_ca_pem": pki.lab_pem(settings["onprem_ca"]) if settings["platform"] == "ios" and topology == "onprem" else None,
         }
@@ -1179,6 +1214,7 @@ class LicenseModel:  # pylint: disable=too-many-instance-attributes,too-many-pub
         else:
             table.update({
                 "license tech-support": outputs_nxos.show_license_tech_support,
+                "license history message": outputs_nxos.show_license_history_message,
                 "ntp peer-status": outputs_nxos.show_ntp_peer_status,
                 "logging logfile": outputs_nxos.show_logging_logfile,
                 "logging": outputs_nxos.show_logging_logfile,
@@ -1224,6 +1260,7 @@ class LicenseModel:  # pylint: disable=too-many-instance-attributes,too-many-pub
                        "installed_on": from_iso(state["policy"]["installed_on"])},
             "usage": usage,
             "topology": self.settings["topology"],
+            "utility": self.settings["utility"],
             "trust": [(member, from_iso(state["trust"].get(member["sn"]))) for member in self.members],
             "comm": dict(state["comm"]),
             "stats": {name: dict(row, **{key: from_iso(row[key]) for key in ("last_response_time", "last_success", "last_failure")})
@@ -1407,6 +1444,12 @@ class LicenseModel:  # pylint: disable=too-many-instance-attributes,too-many-pub
         self._stat(self._comm_category(report=True), True, response="OK_POLL")
         if "onprem_down_rev" in self.settings["faults"] and self.settings["topology"] == "onprem":
             self._log("REPORTING_NOT_SUPPORTED")
+            return ""
+        if "onprem_record_not_found" in self.settings["faults"] and self.settings["topology"] == "onprem":
+            # SSM On-Prem takes the report but finds no record of the device: no ACK comes back (seed 001).
+            return ""
+        if self.settings["topology"] == "cslu" and not self.settings["cssm_connected"]:
+            # CSLU keeps the report until it is exported to CSSM and the ACK imported by hand (CSLU Disconnected from CSSM).
             return ""
         if net.transport() == "smart" and not self.state["trust"].get(self.members[0]["sn"]):
             return ""

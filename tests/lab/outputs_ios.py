@@ -361,7 +361,8 @@ PRIVACY = ["Data Privacy:", "  Sending Hostname: yes", "    Callhome hostname pr
 
 def status_lines(data, tech=False, nxos=False):
     """The status part shared by show license status / all / tech support."""
-    lines = ["Utility:", "  Status: DISABLED", "", "Smart Licensing Using Policy:", "  Status: ENABLED", ""]
+    # 'Utility: Status: ENABLED' in utility mode (seed 000 UTILITY_* messages; the block's layout as in the corpus' show license status).
+    lines = ["Utility:", "  Status: %s" % ("ENABLED" if data.get("utility") else "DISABLED"), "", "Smart Licensing Using Policy:", "  Status: ENABLED", ""]
     lines += account_lines(data) + [""] + PRIVACY + [""] + transport_lines(data, tech=tech, nxos=nxos) + [""]
     lines += policy_lines(data) + ["", "Miscellaneous:", "  Custom Id: <empty>", ""]
     usage = usage_lines(data, nxos=nxos)

@@ -41,6 +41,13 @@ def show_license_tech_support(data):
     return outputs_ios.show_license_tech_support(data, nxos=True)
 
 
+@outputs_ios.variant_output("nxos")
+def show_license_history_message(data):
+    """Seed 001 asks for this output with every error message ("show license tech support and show license history message"),
+    without printing it; no NX-OS sample was found. The lab prints the IOS XE layout of the Cisco command reference (C3) (I)."""
+    return outputs_ios.show_license_history_message(data)
+
+
 def _udi_line(data):
     member = data["members"][0]
     return "UDI: PID:%s,SN:%s" % (member["pid"], member["sn"])

@@ -254,6 +254,21 @@ def device_initiates(flow):
     return flow in FLOWS and FLOWS[flow][1] == "device"
 
 
+def awaiting_ack(ctx, hours=24):
+    """The 'Last report push' (as printed) when the device pushed a report after its last ACK within ``hours``, else None."""
+    usage_of = getattr(ctx, "usage", None)
+    if not callable(usage_of):
+        return None
+    usage = usage_of()
+    push, ack = ctx.when(usage.get("last_report_push")), ctx.when(usage.get("last_ack_received"))
+    if not push or (ack and ack >= push):
+        return None
+    age = ctx.age_days(push)
+    if age is None or age < -1.0 / 24 or age * 24 > hours:
+        return None
+    return usage.get("last_report_push")
+
+
 def report_flow(ctx, purpose="the usage report and its ACK"):
     """(role, action, commands, manual_steps) to get `purpose` across in this topology.
 
@@ -263,6 +278,15 @@ def report_flow(ctx, purpose="the usage report and its ACK"):
     """
     flow = flow_of(ctx)
     sync = actions.sync_command(ctx)
+    pushed = awaiting_ack(ctx) if device_initiates(flow) else None
+    if pushed:
+        # The report went out after the last ACK: sending it again brings nothing (seed 001: "After the sync is completed, wait
+        # for 15 minutes to receive acknowledgment"); what is left is waiting, or the steps outside the device.
+        steps = {"cslu_push": [CSLU_MAYBE_DISCONNECTED], "cslu_disconnected_push": list(CSLU_EXPORT_STEPS),
+                 "onprem_push": list(ONPREM_CSSM_STEPS)}.get(flow, [])
+        action = ("%s: the device pushed a report at %s, after the last ACK; nothing more to send. Wait for the ACK (direct: about 15 "
+                  "minutes) and run the diagnosis again%s." % (LABELS[flow], pushed, "; complete the steps below" if steps else ""))
+        return None, action, [], steps + [TAC_STEP]
     if flow in ("direct_smart", "callhome"):
         action = ("Connected directly to CSSM: enter '%s' in privileged EXEC mode to send %s now; in direct mode the ACK takes about 15 minutes "
                   "to appear on the device." % (sync, purpose))
