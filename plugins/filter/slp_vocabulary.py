@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: contributors to smartlic.slp
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Filter: the shared words of the collection that roles need (terminal refusals, URLs, file systems)."""
+"""Filter: the shared words of the collection that roles need (terminal refusals, URLs, file systems, severities)."""
 
 from __future__ import annotations
 
@@ -21,9 +21,10 @@ options:
       - V(terminal_stderr_re) - the patterns that mean the device refused a command, as C(ansible_terminal_stderr_re).
       - V(smart_url), V(cslu_url), V(callhome_url) - the licensing URLs of the Cisco procedures.
       - V(filesystem) - the default device file system of O(platform) for usage and ACK files.
+      - V(severities) - the severities of a finding, worst first; V(actionable) - the ones that ask for action.
     type: str
     required: true
-    choices: [terminal_stderr_re, smart_url, cslu_url, callhome_url, filesystem]
+    choices: [terminal_stderr_re, smart_url, cslu_url, callhome_url, filesystem, severities, actionable]
   platform:
     description: V(ios) or V(nxos); needed for V(filesystem).
     type: str
@@ -39,7 +40,8 @@ EXAMPLES = r"""
 
 RETURN = r"""
 _value:
-  description: The value (a list of C({pattern}) dicts for V(terminal_stderr_re), else a string).
+  description: The value (a list of C({pattern}) dicts for V(terminal_stderr_re), a list of words for V(severities) and V(actionable),
+    else a string).
   type: raw
 """
 
@@ -57,13 +59,15 @@ def slp_vocabulary(name, platform=None):
     urls = {"smart_url": vocabulary.SMART_URL, "cslu_url": vocabulary.CSLU_URL, "callhome_url": vocabulary.CALLHOME_URL}
     if name in urls:
         return urls[name]
+    if name in ("severities", "actionable"):
+        return list(vocabulary.SEVERITIES if name == "severities" else vocabulary.ACTIONABLE)
     if name == "filesystem":
         short = vocabulary.normalize_platform(to_text(platform or ""))
         if short is None:
             raise AnsibleFilterError("slp_vocabulary: filesystem needs the platform ios or nxos, not %r" % (platform,))
         return commands.FILESYSTEM[short]
-    raise AnsibleFilterError("slp_vocabulary: unknown name %r (known: terminal_stderr_re, smart_url, cslu_url, callhome_url, filesystem)"
-                             % (name,))
+    raise AnsibleFilterError("slp_vocabulary: unknown name %r (known: terminal_stderr_re, smart_url, cslu_url, callhome_url, filesystem, "
+                             "severities, actionable)" % (name,))
 
 
 class FilterModule:

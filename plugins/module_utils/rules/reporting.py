@@ -20,6 +20,7 @@ from ansible_collections.smartlic.slp.plugins.module_utils.rules import comm, to
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import (
     ACTIONABLE, as_dict, as_list, days_text, evidence, log_evidence, lower, make_finding, text, whole_days,
 )
+from ansible_collections.smartlic.slp.plugins.module_utils.vocabulary import severity_rank
 
 ACK_WARNING_DAYS = 14
 RUM_BACKLOG_THRESHOLD = 100
@@ -124,7 +125,7 @@ def report_ack_overdue(ctx):
         items.append(log_evidence(no_ack[-1], note="utility mode requires an ACK every 30 days"))
     if not severities:
         return []
-    severity, reason = min(severities, key=lambda pair: ("critical", "error", "warning").index(pair[0]))
+    severity, reason = min(severities, key=lambda pair: severity_rank(pair[0]))
     last_ack, command = ctx.status("usage_reporting.last_ack_received")
     items.append(evidence(command or ctx.status_command(), field="usage_reporting.last_ack_received", value=last_ack))
     role, action, commands, steps = topology.report_flow(ctx)
