@@ -75,8 +75,9 @@ _value:
     not_sent:
       description:
         - Lines the role would need but this device's release does not have, judged from the C(version) line of the
-          running-config. They are never sent; each is a dict with C(line) and C(why) (what to do instead).
-        - V(license smart vrf) before IOS XE 17.7 is the one such line.
+          running-config and the first release of each line in the collection's command table. They are never sent; each is a
+          dict with C(line) and C(why) (what to do instead).
+        - For example C(license smart vrf) before IOS XE 17.7, or any C(license smart) line before IOS XE 17.3.2 / NX-OS 10.2(1).
       type: list
       elements: dict
     warnings:
