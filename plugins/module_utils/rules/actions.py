@@ -211,6 +211,12 @@ def transport_commands(ctx, transport, url=None):
     return planned(ctx, "transport", transport_settings(ctx, transport, url))[0]
 
 
+def transport_not_sent(ctx, transport, url=None):
+    """Notes for the lines of the transport plan this device's release does not have (never sent), each with what to do instead."""
+    _commands, not_sent = planned(ctx, "transport", transport_settings(ctx, transport, url))
+    return ["not sent on this release: '%s' (%s)" % (item["line"], item["why"]) for item in not_sent]
+
+
 def callhome_commands(ctx, vrf=None):
     """The call-home lines the transport role would send (IOS XE profile CiscoTAC-1, NX-OS destination-profile xml)."""
     settings = transport_settings(ctx, "callhome")

@@ -89,6 +89,7 @@ def transport_type_mismatch(ctx):
     action = ("Set the transport type the topology needs in global configuration mode: %s (Setting the Transport Type, URL, and Reporting "
               "Interval)." % "; ".join(commands))
     notes = [] if wanted else ["the intended transport type is unknown: pass transport_type to the transport role"]
+    notes += actions.transport_not_sent(ctx, text(ctx.intended.get("transport_type")) or wanted or "smart", url)
     title = "Transport type '%s' does not match the topology%s" % (current or "unknown", " ('%s' intended)" % wanted if wanted else "")
     if hard:
         reason = "the configured transport cannot work as it is set"
@@ -162,7 +163,7 @@ def transport_url_incorrect(ctx):
     # http', NX-OS 'destination-profile xml index 1 http'), read from the running-config.
     kind = text(ctx.intended.get("transport_type")) or transport or "smart"
     commands = actions.transport_commands(ctx, kind, suggested) if suggested or transport in ("smart", "callhome") else []
-    notes = []
+    notes = actions.transport_not_sent(ctx, kind, suggested) if commands else []
     if not suggested and transport == "cslu":
         notes.append("the correct CSLU / SSM On-Prem URL is unknown: retrieve it (SSM On-Prem UI: Retrieving the Transport URL) and pass "
                      "transport_url to the transport role")
@@ -250,7 +251,7 @@ def callhome_profile_inactive(ctx):
     # What the transport role sends (the VRF is the intended one, smartlic_vrf, as smartlic.slp.remediate passes it).
     commands = actions.transport_commands(ctx, "callhome") if lower(ctx.intended.get("transport_type")) in ("", "callhome") else \
         actions.callhome_commands(ctx)
-    notes = []
+    notes = actions.transport_not_sent(ctx, "callhome")
     if vrf and lower(vrf) != "default" and not text(ctx.intended.get("vrf")):
         notes.append("the licensing VRF is %s: set smartlic_vrf=%s so that the transport role also sends '%s'" % (
             vrf, vrf, actions.line(ctx, "callhome_use_vrf", vrf=vrf) if ctx.platform == "nxos" else actions.line(ctx, "license_smart_vrf", vrf=vrf)))
@@ -296,7 +297,8 @@ def http_client_source_interface_mismatch(ctx):
     reason = ("communication fails now and the HTTP client leaves through another interface" if failing else
               "nothing fails yet, but the HTTP client leaves through another interface than the intended one")
     return [make_finding(ctx, "http_client_source_interface_mismatch", severity, "The HTTP client source interface is not the intended one",
-                         SOURCE_EXPLANATION, items, role="transport", action=action, commands=commands, severity_reason=reason)]
+                         SOURCE_EXPLANATION, items, role="transport", action=action, commands=commands, severity_reason=reason,
+                         notes=actions.transport_not_sent(ctx, kind) if kind else [])]
 
 
 RULES = (transport_type_mismatch, transport_url_incorrect, callhome_profile_inactive, http_client_source_interface_mismatch)

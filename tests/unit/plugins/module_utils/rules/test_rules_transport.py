@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from rules_helpers import actionable_ids, assert_shape, diagnose_fixture, evidence_text, only
 
+from ansible_collections.smartlic.slp.plugins.module_utils.rules import actions
+
 SMART_URL = "https://smartreceiver.cisco.com/licservice/license"
 
 
@@ -107,3 +109,25 @@ def test_http_client_source_interface_against_the_intended_one():
     assert "http_client_source_interface_mismatch" not in [item["id"] for item in diagnose_fixture("ios_direct_healthy.txt")]
     assert "http_client_source_interface_mismatch" not in [
         item["id"] for item in diagnose_fixture("nxos_callhome.txt", "nxos", intended={"source_interface": "mgmt0"})]
+
+
+
+class _Ctx:
+    """Just what rules/actions reads: the platform, the intended settings and the parsed running-config."""
+
+    def __init__(self, version, intended):
+        self.platform = "ios"
+        self.intended = intended
+        self.running = {"version": version, "license_smart": {"transport": "smart", "url_smart": SMART_URL, "vrf": None}}
+
+
+def test_a_line_the_release_lacks_is_not_listed_and_a_note_names_the_alternative():
+    # IOS XE 17.3 has no 'license smart vrf' (first in 17.7 by the command table): the transport role never sends it, so the
+    # finding's lines leave it out and a note says what to do instead; 17.9 has it.
+    early = _Ctx("17.3", {"vrf": "Mgmt-vrf", "transport_type": "smart"})
+    assert actions.transport_commands(early, "smart") == []
+    notes = actions.transport_not_sent(early, "smart")
+    assert len(notes) == 1 and "'license smart vrf Mgmt-vrf'" in notes[0] and "route to the licensing server" in notes[0]
+    later = _Ctx("17.9", {"vrf": "Mgmt-vrf", "transport_type": "smart"})
+    assert actions.transport_commands(later, "smart") == ["license smart vrf Mgmt-vrf"]
+    assert actions.transport_not_sent(later, "smart") == []
