@@ -125,6 +125,8 @@ IOS_COMMANDS = (
 )
 NXOS_COMMANDS = (
     "show license status",
+    "show license tech support",
+    "show license history message",
     "show license usage",
     "show license udi",
     "show running-config callhome all",
