@@ -5,6 +5,8 @@
 
 - ``commands_for(platform)``: every command one live diagnosis runs, ``show version`` last;
 - ``needs_tech_support(findings, platform, mode)``: whether ``show license tech support`` is worth adding;
+- ``followup_commands(findings, platform, mode)``: what to read after a first diagnosis (tech support; on NX-OS also
+  ``show license history message``);
 - ``probe_commands(facts, platform)``: ``ping`` of the licensing server named by the transport URL, in the
   licensing VRF.
 
@@ -19,6 +21,10 @@ from ansible_collections.smartlic.slp.plugins.module_utils.rules.context import 
 from ansible_collections.smartlic.slp.plugins.module_utils.vocabulary import normalize_platform
 
 TECH_SUPPORT = "show license tech support"
+# Seed 001 (NX-OS), System Messages: "For all error messages ... contact your Cisco technical support representative
+# with ... the output from the show license tech support and show license history message commands"; its "Failed to send
+# usage Report" issue reads the reporting dates in show license tech support.
+HISTORY_MESSAGE = "show license history message"
 IOS_GATHER = (
     "show license status",
     "show license udi",
@@ -46,6 +52,10 @@ NXOS_GATHER = (
 )
 # Findings whose cause the tech-support output (failure reasons, communication statistics) can tell apart.
 TECH_SUPPORT_HELPS = frozenset({"cssm_unreachable", "usage_report_failed", "report_ack_overdue"})
+# NX-OS findings of the seed's error messages whose licensing message history the rules read (the messages of
+# show license history message join those of show logging logfile, which may have rotated them out).
+NXOS_HISTORY_HELPS = TECH_SUPPORT_HELPS | frozenset({"trust_code_already_installed", "account_mismatch", "clock_not_synchronized", "policy_removed",
+                                                     "onprem_record_not_found", "onprem_down_rev"})
 TECH_SUPPORT_MODES = ("auto", "always", "never")
 DEFAULT_URL_HOSTS = {"smart": "smartreceiver.cisco.com", "cslu": "cslu-local", "callhome": "tools.cisco.com"}
 # What the device says it runs, read last in every live session to check the declared platform. EXEC mode on both:
@@ -63,11 +73,12 @@ CORE_COMMANDS = ("show license status", "show running-config")
 def commands_for(platform, tech_support="never"):
     """The show commands one diagnosis runs on a platform ('ios' or 'nxos'), ``show version`` last; [] for an unknown platform.
 
-    ``tech_support`` ``always`` adds ``show license tech support`` (IOS XE only).
+    ``tech_support`` ``always`` adds ``show license tech support`` (and on NX-OS ``show license history message``).
     """
     platform = normalize_platform(platform)
     if platform == "nxos":
-        return list(NXOS_GATHER) + [VERSION_COMMAND]
+        always = tech_support is True or tech_support == "always"
+        return list(NXOS_GATHER) + ([TECH_SUPPORT, HISTORY_MESSAGE] if always else []) + [VERSION_COMMAND]
     if platform == "ios":
         commands = list(IOS_GATHER) + [VERSION_COMMAND]
         if tech_support is True or tech_support == "always":
@@ -143,8 +154,22 @@ def probe_commands(facts, platform, intended=None, probes=True):
 
 def needs_tech_support(findings, platform, mode="auto"):
     """True when ``show license tech support`` should be added: mode ``always``, or ``auto`` and a finding it helps explain."""
-    if normalize_platform(platform) != "ios" or mode == "never" or mode is False:
+    if normalize_platform(platform) not in ("ios", "nxos") or mode == "never" or mode is False:
         return False
     if mode == "always" or mode is True:
         return True
     return any(isinstance(finding, dict) and finding.get("id") in TECH_SUPPORT_HELPS for finding in findings or [])
+
+
+def followup_commands(findings, platform, mode="auto"):
+    """The commands worth reading after a first diagnosis in mode ``auto``: ``show license tech support`` when a finding
+    it helps explain is there; on NX-OS also ``show license history message`` for the findings of the seed's error
+    messages (seed 001 asks for both outputs). [] in the other modes (``always`` reads them up front)."""
+    if mode != "auto":
+        return []
+    commands = [TECH_SUPPORT] if needs_tech_support(findings, platform, mode) else []
+    if normalize_platform(platform) == "nxos":
+        ids = {finding.get("id") for finding in findings or [] if isinstance(finding, dict) and finding.get("severity") != "info"}
+        if ids & NXOS_HISTORY_HELPS:
+            commands.append(HISTORY_MESSAGE)
+    return commands

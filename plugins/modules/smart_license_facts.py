@@ -24,7 +24,7 @@ description:
     O(tech_support) says."
   - "NX-OS: C(show license status), C(show license usage), C(show license udi), C(show running-config),
     C(show running-config callhome all), C(show clock), C(show ntp peer-status), C(show logging logfile),
-    C(show version)."
+    C(show version); C(show license tech support) and C(show license history message) as O(tech_support) says."
   - Only C(cisco.ios.ios) and C(cisco.nxos.nxos) (or V(ios) and V(nxos)) are read. Any other
     C(ansible_network_os) or O(platform) fails the task before anything is sent to the device.
   - C(show version) checks the declared platform. A device that answers like the other platform (for example
@@ -84,9 +84,11 @@ options:
     default: false
   tech_support:
     description:
-      - For O(state=gathered) on IOS XE, when to add C(show license tech support) (long output, but it holds the
-        communication failure reasons and statistics).
-      - V(auto) adds it when the first diagnosis finds a communication or reporting problem it can explain.
+      - For O(state=gathered), when to add C(show license tech support) (long output, but it holds the
+        communication failure reasons and statistics), and on NX-OS C(show license history message) (the NX-OS
+        troubleshooting chapter asks for both outputs with every error message).
+      - V(auto) adds tech support when the first diagnosis finds a communication or reporting problem it can explain,
+        and on NX-OS the message history when it finds a problem of the chapter's error messages.
     type: str
     choices: [auto, always, never]
     default: auto
@@ -322,8 +324,9 @@ def gathered(module, intended, slac_text):
         first = next(iter(session.errors.items()))
         module.fail_json(msg="No command could be read from the device: %s: %s" % (first[0], report.one_line(first[1])))
     result = _analyze(session, params, intended, slac_text, cache)
-    if mode == "auto" and params["diagnose"] and gather.needs_tech_support(result["findings"], platform, mode):
-        session.gather([gather.TECH_SUPPORT])
+    followup = gather.followup_commands(result["findings"], platform, mode) if params["diagnose"] else []
+    if followup:
+        session.gather(followup)
         result = _analyze(session, params, intended, slac_text, cache)
     result["connection_failure"] = session.lost_message()
     return result

@@ -36,7 +36,8 @@ def test_commands_per_platform():
     assert gather.commands_for("nxos") == [
         "show license status", "show license usage", "show license udi", "show running-config", "show running-config callhome all",
         "show clock", "show ntp peer-status", "show logging logfile", "show version"]
-    assert "show license tech support" not in gather.commands_for("nxos", tech_support="always")
+    # Seed 001: with every error message, the output of show license tech support and show license history message.
+    assert gather.commands_for("nxos", tech_support="always")[-3:] == ["show license tech support", "show license history message", "show version"]
     assert gather.commands_for("junos") == []
 
 
@@ -196,7 +197,23 @@ def test_many_files_in_a_pool_keep_their_order(tmp_path):
 ])
 def test_tech_support_only_when_asked_or_needed(mode, findings, expected):
     assert gather.needs_tech_support(findings, "ios", mode) is expected
-    assert gather.needs_tech_support(findings, "nxos", mode) is False
+    assert gather.needs_tech_support(findings, "nxos", mode) is expected
+
+
+@pytest.mark.parametrize("platform, mode, ids, expected", [
+    ("ios", "auto", ["report_ack_overdue"], ["show license tech support"]),
+    ("ios", "auto", ["trust_code_already_installed"], []),
+    ("nxos", "auto", ["report_ack_overdue"], ["show license tech support", "show license history message"]),
+    ("nxos", "auto", ["trust_code_already_installed"], ["show license history message"]),
+    ("nxos", "auto", ["dns_not_configured"], []),
+    ("nxos", "always", ["report_ack_overdue"], []),
+    ("nxos", "never", ["report_ack_overdue"], []),
+])
+def test_followup_commands_after_the_first_diagnosis(platform, mode, ids, expected):
+    findings = [{"id": fid, "severity": "error"} for fid in ids]
+    assert gather.followup_commands(findings, platform, mode) == expected
+    # An informational finding does not ask for the message history.
+    assert "show license history message" not in gather.followup_commands([{"id": fid, "severity": "info"} for fid in ids], platform, mode)
 
 
 @pytest.mark.parametrize("error, rejected", [
