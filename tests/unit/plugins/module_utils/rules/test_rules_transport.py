@@ -4,11 +4,19 @@
 
 from __future__ import annotations
 
+import os
+
+import yaml
 from rules_helpers import actionable_ids, assert_shape, diagnose_fixture, evidence_text, only
 
-from ansible_collections.smartlic.slp.plugins.module_utils.rules import actions
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers import registry
+from ansible_collections.smartlic.slp.plugins.module_utils.rules import actions, engine
+from tests.lab.cli import Device
+from tests.lab.license_model import LicenseModel
 
 SMART_URL = "https://smartreceiver.cisco.com/licservice/license"
+CALLHOME_URL = "https://tools.cisco.com/its/service/oddce/services/DDCEService"
+SCENARIOS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "lab", "scenarios")
 
 
 def test_smart_url_not_exactly_cssm():
@@ -131,3 +139,20 @@ def test_a_line_the_release_lacks_is_not_listed_and_a_note_names_the_alternative
     later = _Ctx("17.9", {"vrf": "Mgmt-vrf", "transport_type": "smart"})
     assert actions.transport_commands(later, "smart") == ["license smart vrf Mgmt-vrf"]
     assert actions.transport_not_sent(later, "smart") == []
+
+
+def test_ios_callhome_destination_read_from_the_running_config_and_fixed_by_its_profile_line():
+    # Only the running-config (no 'show call-home profile all'): the CiscoTAC-1 destination is read from its
+    # 'destination address http' line; the fix is the profile's destination line the transport role sends, never
+    # 'license smart url' with the DDCEService URL.
+    with open(os.path.join(SCENARIOS, "ios-callhome_profile_inactive.yml"), encoding="utf-8") as handle:
+        scenario = dict(yaml.safe_load(handle), faults=[])
+    device = Device(scenario, LicenseModel)
+    wrong = "https://tools.cisco.com/its/service/oddce/services/Wrong"
+    text = "\n".join(device.config.to_lines()).replace(CALLHOME_URL, wrong)
+    facts = {"show running-config": registry.parse_output("show running-config", text, "ios")}
+    findings = engine.diagnose(facts, [], "ios", intended={"topology": "callhome", "transport_type": "callhome"})
+    finding = only(findings, "callhome_profile_inactive")
+    assert wrong in evidence_text(finding) and "show running-config" in evidence_text(finding)
+    assert finding["remediation"]["commands"] == ["call-home", 'profile "CiscoTAC-1"', "destination address http %s" % CALLHOME_URL]
+    assert not any(line.startswith("license smart url") for line in finding["remediation"]["commands"])
