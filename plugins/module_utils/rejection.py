@@ -21,8 +21,10 @@ from __future__ import annotations
 import ast
 import re
 
+from ansible_collections.smartlic.slp.plugins.module_utils import commands
+
 # What cisco.ios.ios_config and cisco.nxos.nxos_config send to save (save_when), the last line of a role that saves.
-SAVE_COMMAND = "copy running-config startup-config"
+SAVE_COMMAND = commands.render("ios", "copy_running_startup")
 # The device's error: a '%' that starts a word and is followed by a letter ('% Invalid input ...', '%Error ...'),
 # not a percentage ('[####] 100%').
 _WORDS = re.compile(r"(?:^|\s)(%\s?[A-Za-z].*?)\s*$")
