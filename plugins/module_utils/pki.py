@@ -163,8 +163,8 @@ def remove_trustpoint_command(name):
 
 def trustpoint_lines(name):
     """The trustpoint block of the seed: the trustpoint, enrollment terminal, revocation-check none."""
-    return [commands.render("ios", key, name=name) for key in ("crypto_pki_trustpoint", "trustpoint_enrollment_terminal",
-                                                                "trustpoint_revocation_check_none")]
+    keys = ("crypto_pki_trustpoint", "trustpoint_enrollment_terminal", "trustpoint_revocation_check_none")
+    return [commands.render("ios", key, name=name) for key in keys]
 
 
 def save_command():

@@ -183,8 +183,8 @@ class CaInstaller:
             self.module.fail_json(msg="trustpoint %s is not set up for enrollment terminal, so a pasted certificate is not taken: "
                                       "configure enrollment terminal first (the trustpoint role does)" % name, **result)
         if state in ("different", "unknown"):
-            held = ", ".join("serial %s%s" % (item.get("serial"), " (SHA-1 %s)" % pki.groups(bytes.fromhex(item["sha1"]))
-                                             if item.get("sha1") else "") for item in cas)
+            held = ", ".join("serial %s%s" % (item.get("serial"), " (SHA-1 %s)" % pki.groups(bytes.fromhex(item["sha1"])) if item.get("sha1") else "")
+                             for item in cas)
             result.update(outcome="manual", msg=(
                 "%s holds another CA certificate (%s), not %s: a trustpoint holds one and it is not replaced automatically. By hand: "
                 "remove the trustpoint ('%s', answer yes; its certificates go with it), create it again (%s) and run this again"
@@ -209,6 +209,7 @@ class CaInstaller:
         prompts = [dialog[1][1], dialog[3][1]]
         answers = ["\r".join(cert["lines"] + [dialog[2][0]]), dialog[3][0]]
         self._get("configure terminal")
+        refusal = None
         try:
             output = self._get(command, prompt=prompts, answer=answers, check_all=True)
         except ConnectionError as error:

@@ -84,6 +84,7 @@ def rule_topology(settings):
         return "onprem_pull" if settings["pull"] else "onprem_push"
     return RULE_TOPOLOGY[topology]
 
+
 # Finding ids the scenarios can inject (DESIGN.md), and where they make no sense.
 FIXABLE_FAULTS = (
     "clock_not_synchronized", "dns_not_configured", "cslu_local_unresolved", "transport_type_mismatch", "transport_url_incorrect",
