@@ -10,8 +10,13 @@ from __future__ import annotations
 
 import functools
 import re
-from functools import lru_cache
 from datetime import date, datetime
+
+# The parser of the re module (named so since Python 3.11, sre_parse before): LineGuard reads expressions with it.
+try:
+    from re import _parser as _SRE
+except ImportError:  # pragma: no cover
+    import sre_parse as _SRE  # pylint: disable=deprecated-module
 
 NULL_WORDS = frozenset(
     {"", "<none>", "<empty>", "not configured", "none", "n/a", "na", "<not configured>", "not available", "-"}
@@ -42,11 +47,9 @@ _DATE_ISO = re.compile(r"(?P<iso>\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2})(?:\.\d+
 
 # What the table parsers skip or report, the same on every command:
 # a prompt, alone or echoing a show command ("router#", "csr1#sh ntp status");
-PROMPT_ECHO = re.compile(r"^[A-Za-z0-9_.\-:/\[\]@]+(?:\([^)\s]*\))?[#>]\s*(?:(?:sh|sho|show)\b.*)?$", re.IGNORECASE)
+PROMPT_ECHO = re.compile(r"^[A-Za-z0-9_.\-:/\[\]@]+(?:\([^)\s]*\))?[#>]\s*(?P<command>(?:sh|sho|show)\b.*)?$", re.IGNORECASE)
 # the device's error answer ("% Invalid input detected", "Syntax error", "ERROR: ...");
 DEVICE_ERROR = re.compile(r"^\s*(?:%\s*(?:Invalid|Incomplete|Ambiguous|Unknown|Error)|Invalid command|Syntax error|ERROR:)", re.IGNORECASE)
-# and the first printed characters such an error line can have (re.IGNORECASE lets "İ", "ı" stand for "i", "ſ" for "s").
-DEVICE_ERROR_FIRST = frozenset("%EeIiSs\u0130\u0131\u017f")
 # The CLI header IOS XE prints before every output with 'exec prompt timestamp' (corpus iosxe/show_license_status/genie_1.txt
 # lines 1-2, iosxe/show_license_tech_support/genie_7.txt line 2):
 # "Load for five secs: 2%/0%; one minute: 0%; five minutes: 0%"
@@ -56,23 +59,122 @@ LOAD_LINE = re.compile(
 )
 # "Time source is NTP, .05:30:30.132 UTC Fri Oct 22 2021" / "No time source, *17:05:54.449 UTC Mon Jul 29 2024"
 TIME_LINE = re.compile(r"^\s*(?:Time source is (?P<source>[^,]+)|(?P<none>No time source)),\s*(?P<time>\S.*?)\s*$", re.IGNORECASE)
-# The first printed characters of a header line (no other letter stands for these under re.IGNORECASE).
-HEADER_FIRST = frozenset("LlTtNn")
+
+
+class LineGuard:
+    """A cheap first test of a line against expressions matched at its start, worked out from the expressions.
+
+    ``may_match(line)`` is False only when none of the expressions can match the line: the line's first printed
+    characters start none of the literal texts an expression's every match starts with (after blanks), and it holds
+    none of the characters one of which every match holds. Most lines of an output are then ruled out without running
+    an expression; a changed expression changes its guard with it.
+    """
+
+    __slots__ = ("prefixes", "width", "fold", "characters", "always")
+
+    def __init__(self, *patterns):
+        prefixes, characters = set(), set()
+        self.always = False
+        self.fold = any(pattern.flags & re.IGNORECASE for pattern in patterns)
+        for pattern in patterns:
+            items = list(_SRE.parse(pattern.pattern, pattern.flags))
+            starts = _literal_starts(_skip_blanks(items))[0]
+            if "" not in starts and all(start.isascii() for start in starts):
+                prefixes.update(start.lower() if self.fold else start for start in starts)
+                continue
+            required = _required_characters(items)
+            if required and not (self.fold and any(char.isalpha() for char in required)):
+                characters.update(required)
+            else:
+                self.always = True
+        self.prefixes = tuple(sorted(prefixes))
+        self.width = max(map(len, self.prefixes), default=0)
+        self.characters = tuple(sorted(characters))
+
+    def may_match(self, line):
+        if self.always:
+            return True
+        if self.prefixes:
+            start = line.lstrip()[:self.width]
+            if self.fold:
+                start = start.lower() if start.isascii() else _ascii_fold(start)
+            if start.startswith(self.prefixes):
+                return True
+        return any(char in line for char in self.characters)
+
+
+def _ascii_fold(text):
+    """Lower-cased text in which each character that re.IGNORECASE takes for an ASCII letter ('ſ', 'İ', 'K') is that letter."""
+    return "".join(char if char.isascii() else _ascii_twin(char) for char in text).lower()
+
+
+def _ascii_twin(char):
+    return next((letter for letter in "abcdefghijklmnopqrstuvwxyz" if re.fullmatch(letter, char, re.IGNORECASE)), char)
+
+
+def _skip_blanks(items):
+    """The parsed items after the anchor and the blanks an expression starts with (str.lstrip() removes those)."""
+    while items and (items[0][0] is _SRE.AT or items[0][0] in _REPEATS and _is_blank_class(items[0][1][2])):
+        items = items[1:]
+    return items
+
+
+def _is_blank_class(sub):
+    return len(sub) == 1 and sub[0][0] is _SRE.IN and list(sub[0][1]) == [(_SRE.CATEGORY, _SRE.CATEGORY_SPACE)]
+
+
+def _literal_starts(items, limit=24):
+    """({literal texts every match of the parsed items starts with}, True when the items are literal to their end)."""
+    starts = {""}
+    for op, value in items:
+        if op is _SRE.LITERAL:
+            starts = {start + chr(value) for start in starts}
+        elif op is _SRE.IN and value and all(kind is _SRE.LITERAL for kind, _code in value) and len(value) <= 4:
+            starts = {start + chr(code) for start in starts for _kind, code in value}
+        elif op is _SRE.SUBPATTERN or op is _SRE.BRANCH:
+            alternatives = [value[3]] if op is _SRE.SUBPATTERN else value[1]
+            found = [_literal_starts(list(alternative), limit) for alternative in alternatives]
+            starts = {start + text for start in starts for texts, _complete in found for text in texts}
+            if not all(complete for _texts, complete in found):
+                return starts, False
+        elif op is _SRE.AT and value is not _SRE.AT_BOUNDARY:
+            continue
+        else:
+            return starts, False
+        if len(starts) > limit or max(map(len, starts)) > limit:
+            return starts, False
+    return starts, True
+
+
+def _required_characters(items):
+    """Characters one of which every match holds: the first literal item outside any optional part, or None."""
+    for op, value in items:
+        if op is _SRE.LITERAL:
+            return {chr(value)}
+        if op is _SRE.IN and value and all(kind is _SRE.LITERAL for kind, _code in value):
+            return {chr(code) for _kind, code in value}
+    return None
+
+_REPEATS = (_SRE.MAX_REPEAT, _SRE.MIN_REPEAT, getattr(_SRE, "POSSESSIVE_REPEAT", _SRE.MAX_REPEAT))
+
+_PROMPT_GUARD = LineGuard(PROMPT_ECHO)
+_HEADER_GUARD = LineGuard(LOAD_LINE, TIME_LINE)
+_ERROR_GUARD = LineGuard(DEVICE_ERROR)
 
 
 def is_prompt_echo(stripped):
-    """True when a stripped line is a prompt, alone or echoing a show command (tried only when it holds '#' or '>')."""
-    return ("#" in stripped or ">" in stripped) and PROMPT_ECHO.match(stripped) is not None
+    """True when a stripped line is a prompt, alone or echoing a show command."""
+    return _PROMPT_GUARD.may_match(stripped) and PROMPT_ECHO.match(stripped) is not None
 
 
 def is_cli_header(line):
-    """True when a line is one of the CLI header lines (LOAD_LINE, TIME_LINE; tried only when it starts like one)."""
-    return line.lstrip()[:1] in HEADER_FIRST and (LOAD_LINE.match(line) is not None or TIME_LINE.match(line) is not None)
+    """True when a line is one of the CLI header lines (LOAD_LINE, TIME_LINE)."""
+    return _HEADER_GUARD.may_match(line) and (LOAD_LINE.match(line) is not None or TIME_LINE.match(line) is not None)
 
 
 def is_device_error(line):
-    """True when a line is the device's error answer (tried only when it starts like one)."""
-    return line.lstrip()[:1] in DEVICE_ERROR_FIRST and DEVICE_ERROR.match(line) is not None
+    """True when a line is the device's error answer."""
+    return _ERROR_GUARD.may_match(line) and DEVICE_ERROR.match(line) is not None
 
 
 def clean(value):
@@ -191,9 +293,8 @@ def parse_iso(iso):
 _NOT_WORD = re.compile(r"[^0-9A-Za-z]+")
 
 
-@lru_cache(maxsize=4096)
 def snake_text(key):
-    """snake() of a str (the few keys devices print are worked out once)."""
+    """snake() of a str."""
     return _NOT_WORD.sub("_", key).strip("_").lower() or "_"
 
 
@@ -232,12 +333,12 @@ def new_result(**fields):
 
 def never_raises(command):
     """Decorator of every parser's ``parse(text, platform=None, lines=None)``: a defect in it gives a result that says
-    so, with the output's lines as unparsed, never an exception."""
+    so, with the output's lines as unparsed, never an exception. ``given`` (such as ``messages``) goes to the parser."""
     def wrap(function):
         @functools.wraps(function)
-        def parse(text, platform=None, lines=None):
+        def parse(text, platform=None, lines=None, **given):
             try:
-                return function(text, platform, lines)
+                return function(text, platform, lines, **given)
             except Exception as error:  # pylint: disable=broad-except
                 result = new_result()
                 result["warnings"].append("parser for %s failed: %s: %s" % (command, type(error).__name__, error))

@@ -35,13 +35,12 @@ from __future__ import annotations
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
-    LOAD_LINE, TIME_LINE, UDI_RE, clean, new_result, parse_udi, snake_text, output_lines, to_int, to_iso,
+    LOAD_LINE, PROMPT_ECHO, TIME_LINE, UDI_RE, LineGuard, clean, new_result, output_lines, parse_udi, snake_text, to_int, to_iso,
 )
 
 UNDERLINE = re.compile(r"^\s*={3,}\s*$")
-# The CLI header lines (common.LOAD_LINE, common.TIME_LINE) are read by parse_header().
-# A prompt, alone or echoing a command: "router#show license all", "csr1#sh license status", "cube-2#".
-PROMPT_LINE = re.compile(r"^[A-Za-z0-9_.\-:/\[\]@]+(?:\([^)\s]*\))?[#>]\s*(?P<command>(?:sh|sho|show)\b.*)?$", re.IGNORECASE)
+# The CLI header lines (common.LOAD_LINE, common.TIME_LINE) are read by parse_header(); a prompt, alone or echoing a
+# command ("router#show license all", "cube-2#"), is common.PROMPT_ECHO.
 # The command echoed without a prompt: "show license tech support", "show license authorization".
 ECHO_LINE = re.compile(r"^\s*(?:sh|sho|show)\s+lic\S*(?:\s+\S+)*\s*$", re.IGNORECASE)
 # Device error answers (IOS XE and NX-OS).
@@ -50,17 +49,8 @@ ERROR_LINE = re.compile(
     r"Command (?:rejected|authorization failed)|ERROR:)",
     re.IGNORECASE,
 )
-# What every header, echoed command and error line starts with, in lower case (a prompt line holds '#' or '>'): other lines
-# are plain content, and the five expressions above are not tried on them.
-_SPECIAL_WORDS = r"load for|time source is|no time source|sh|%|invalid|syntax error|command|error:"
-_MAYBE_SPECIAL = re.compile(r"\s*(?:" + _SPECIAL_WORDS + ")", re.IGNORECASE)
-# The first characters _MAYBE_SPECIAL can match after the blanks: a cheaper test first.
-_SPECIAL_FIRST = frozenset("LlTtNnSsIiCcEe%")
-# In lower-cased ASCII text, every line that _content_lines_each drops or notes matches this after its newline: a
-# line that LOAD_LINE, TIME_LINE, ECHO_LINE or ERROR_LINE matches starts like _MAYBE_SPECIAL, and a prompt line is a
-# name followed by '#' or '>'. The leading newline lets the search skip to line starts; the possessive quantifiers
-# never give back what they took, so each line is tried once.
-_ANY_SPECIAL = re.compile(r"\n[^\S\n]*+(?:[a-z0-9_.\-:/\[\]@]++(?:\([^)\s]*+\))?[#>]|" + _SPECIAL_WORDS + ")")
+# Rules out, without running them, the five expressions above on most lines of an output.
+_SPECIAL = LineGuard(LOAD_LINE, TIME_LINE, PROMPT_ECHO, ECHO_LINE, ERROR_LINE)
 # A key that opens a pair in the middle of a value: "  Purged: 0", ",  Waiting for Ack: 0".
 _PAIR_START = re.compile(r"(?:,\s+|\s{2,})(?P<key>[A-Z][A-Za-z0-9 ()/\-]{0,40}?):(?:\s+|$)")
 # What a value needs before a second pair can start in it (see _PAIR_START): a comma or two blanks.
@@ -81,7 +71,7 @@ _KEY_CHARACTER = re.compile(r"[A-Za-z0-9]")
 # Most key lines in one match: leading blanks, a key of up to _MAX_KEY letters, digits, blanks and '_()/.,- that starts
 # with a letter or digit and does not end with a blank, its colon, then nothing or blanks and a value that starts and
 # ends with a printed character. Groups: blanks, key, gap, value. Other lines are read step by step
-# (_split_key_step_by_step), which gives the same result on these too.
+# (_split_key_step_by_step), which gives the same result on these too (tests/unit: test_license_tree.py).
 _PLAIN_KEY_LINE = re.compile(r"( *)([A-Za-z0-9](?:[A-Za-z0-9 '_()/.,\-]{0,98}[A-Za-z0-9'_()/.,\-])?):(?:( +)(\S(?:.*\S)?))?")
 
 
@@ -90,7 +80,7 @@ class Node:
 
     __slots__ = ("title", "value", "children", "text", "raw_text", "indent", "line", "heading", "key")
 
-    def __init__(self, title=None, value=None, indent=-1, line=None, heading=False):
+    def __init__(self, title=None, value=None, indent=-1, line=None, heading=False, key=None):
         self.title = title          # raw key text without the colon; None for the root
         self.value = value          # raw value text; None when the line ended with the colon
         self.children = []
@@ -99,7 +89,8 @@ class Node:
         self.indent = indent
         self.line = line            # the input line (rstripped)
         self.heading = heading
-        self.key = snake_text(title) if title is not None else None   # the title (a str) in snake_case
+        # The title (a str) in snake_case: given by the reader, which works out each title of an output once.
+        self.key = key if key is not None or title is None else snake_text(title)
 
     def find(self, *names):
         """The first child whose snake_case key is one of `names` (None when absent)."""
@@ -211,11 +202,18 @@ def parse_header(line):
 
 def split_key(stripped):
     """('Key', 'value' or None, gap after the colon) of a key line, or None for a text line."""
-    plain = _PLAIN_KEY_LINE.fullmatch(stripped)
+    found = key_line(stripped)
+    return found[1:] if found is not None else None
+
+
+def key_line(line):
+    """(indent, 'Key', 'value' or None, gap after the colon) of a key line, or None for a text line."""
+    plain = _PLAIN_KEY_LINE.fullmatch(line)
     if plain is not None:
-        _blanks, key, gap, value = plain.groups()
-        return key, value, len(gap) if gap else 0
-    return _split_key_step_by_step(stripped)
+        blanks, key, gap, value = plain.groups()
+        return len(blanks), key, value, len(gap) if gap else 0
+    found = _split_key_step_by_step(line.lstrip())
+    return (_indent(line),) + found if found else None
 
 
 def _split_key_step_by_step(stripped):
@@ -291,6 +289,7 @@ def _read_into(tree, lines):
     # (indent 0 or more) closes them.
     stack = [(-1, root)]
     last_key = None           # the previous content line, when it was a bare "Title:" line
+    keys = {}                 # title -> snake_case key, for this output (see _node)
     # Only a line holding "===" can be an underline: looked for once per line.
     underline = {number for number, candidate in enumerate(lines) if "===" in candidate and UNDERLINE.match(candidate)}
     for index, line in enumerate(lines):
@@ -299,26 +298,15 @@ def _read_into(tree, lines):
             last_key = None
             continue
         if index + 1 in underline:
-            heading = Node(title=line.strip().rstrip(":").strip(), indent=-1, line=line, heading=True)
+            heading = _node(keys, line.strip().rstrip(":").strip(), None, -1, line, heading=True)
             root.children.append(heading)
             stack = [(-2, root), (-1, heading)]
             last_key = None
             continue
         tree.nonblank += 1
-        plain = _PLAIN_KEY_LINE.fullmatch(line)
-        if plain is not None:
-            blanks, key, gap, value = plain.groups()
-            indent = len(blanks)
-            gap = len(gap) if gap else 0
-            found = True
-        else:
-            stripped = line.lstrip()
-            indent = len(line) - len(stripped) if "\t" not in line else _indent(line)
-            # The one-match path failed on the line already; the step-by-step path gives what split_key gives.
-            found = _split_key_step_by_step(stripped)
-            if found:
-                key, value, gap = found
+        found = key_line(line)
         if found:
+            indent, key, value, gap = found
             if indent == 0 and value is not None and len(stack) > 1:
                 indent = _repair_indent(lines, index, indent, key, value, stack)
             while stack[-1][0] >= indent:
@@ -327,43 +315,42 @@ def _read_into(tree, lines):
             if value is None or ":" not in value or gap < 2 and _MAYBE_PAIRS.search(value) is None:
                 # Most lines: one pair. A second pair needs a colon and, before its key, a comma or two blanks
                 # (_PAIR_START); an inline title needs a colon and two blanks after the first one.
-                node = Node(key, value, indent, line)
+                node = _node(keys, key, value, indent, line)
                 parent.children.append(node)
                 stack.append((indent, node))
                 last_key = node if value is None else None
             else:
-                _add_pairs(stack, parent, key, value, gap, indent, line)
+                _add_pairs(keys, stack, parent, key, value, gap, indent, line)
                 last_key = None
         else:
+            indent = _indent(line)
             attach = last_key if last_key is not None and last_key.indent == indent and not last_key.children else None
             if attach is None:
                 while stack[-1][0] >= indent:
                     stack.pop()
                 attach = stack[-1][1]
-            attach.text.append(stripped)
+            attach.text.append(line.lstrip())
             attach.raw_text.append(line)
             last_key = None
 
 
+def _node(keys, title, value, indent, line, heading=False):
+    """A Node; ``keys`` holds the snake_case key of each title this output printed so far (most print a few titles
+    many times)."""
+    key = keys.get(title)
+    if key is None:
+        key = keys[title] = snake_text(title)
+    return Node(title, value, indent, line, heading, key)
+
+
 def _content_lines(tree, lines):
     """Drop the CLI header, prompts and echoed commands; note device errors."""
-    # Most outputs hold none of those lines: one search of the whole text says so, and every line is content. Text
-    # beyond ASCII is read line by line: under IGNORECASE, letters such as 'ſ' and 'İ' match 's' and 'i', which
-    # lower-casing does not give.
-    joined = "\n" + "\n".join(lines)
-    if joined.isascii() and _ANY_SPECIAL.search(joined.lower()) is None:
-        return lines
-    return _content_lines_each(tree, lines)
-
-
-def _content_lines_each(tree, lines):
-    """_content_lines, line by line."""
     kept = []
     # Whether a non-blank line was kept (a flag, not a scan of kept: leading blank lines would make that quadratic).
     content = False
+    may_be_special = _SPECIAL.may_match
     for line in lines:
-        if "#" not in line and ">" not in line and (line.lstrip()[:1] not in _SPECIAL_FIRST or not _MAYBE_SPECIAL.match(line)):
-            # Not a header, prompt, echoed command or error line (each starts like _MAYBE_SPECIAL or holds # or >).
+        if not may_be_special(line):
             kept.append(line)
             content = content or bool(line.strip())
             continue
@@ -371,7 +358,7 @@ def _content_lines_each(tree, lines):
         if header:
             tree.header.update(header)
             continue
-        prompt = PROMPT_LINE.match(line.strip()) if line.strip() else None
+        prompt = PROMPT_ECHO.match(line.strip()) if line.strip() else None
         if prompt and (prompt.group("command") or not line.strip().endswith(":")):
             if prompt.group("command"):
                 tree.command = tree.command or " ".join(prompt.group("command").split())
@@ -402,12 +389,12 @@ def _repair_indent(lines, index, indent, key, value, stack):
     return _indent(after)
 
 
-def _add_pairs(stack, parent, key, value, gap, indent, line):
+def _add_pairs(keys, stack, parent, key, value, gap, indent, line):
     """Add the node(s) of a key line whose value holds a colon under `parent` (several pairs, or a title and its
     first child); push the one that may get children."""
     if gap >= 2 and _INLINE_KEY.match(value) and not UDI_RE.match(value):
         # "Trust Code Installed:    Trust Code Type: CSSM": a title and its first child on one line.
-        node = Node(key, None, indent, line)
+        node = _node(keys, key, None, indent, line)
         parent.children.append(node)
         stack.append((indent, node))
         inner = split_key(value)
@@ -415,14 +402,14 @@ def _add_pairs(stack, parent, key, value, gap, indent, line):
             child_indent = indent + len(key) + 1 + gap
             first = None
             for child_key, child_value in split_pairs(inner[0], inner[1]):
-                child = Node(child_key, child_value, child_indent, line)
+                child = _node(keys, child_key, child_value, child_indent, line)
                 node.children.append(child)
                 first = first or child
             stack.append((child_indent, first))
         return
     first = None
     for pair_key, pair_value in split_pairs(key, value):
-        node = Node(pair_key, pair_value, indent, line)
+        node = _node(keys, pair_key, pair_value, indent, line)
         parent.children.append(node)
         first = first or node
     stack.append((indent, first))

@@ -14,7 +14,6 @@ result with a warning and the raw text.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result
 # The one platform normalisation, imported here for the callers of registry.normalize_platform.
@@ -255,12 +254,9 @@ def command_info(text, platform=None):
     (``show run int Gi0/1``), ``format`` is ``json``/``xml`` for NX-OS
     structured output pipes.
     """
-    info = _command_info(" ".join(str(text or "").split()), normalize_platform(platform))
-    return dict(info, pipes=list(info["pipes"]))
+    return _command_info(" ".join(str(text or "").split()), normalize_platform(platform))
 
 
-# Captures and live sessions type the same few commands again and again: each is worked out once.
-@lru_cache(maxsize=1024)
 def _command_info(typed, platform):
     info = {"typed": typed, "canonical": None, "base": None, "filtered": False, "partial": False, "pipes": [], "format": None, "kind": None}
     try:

@@ -80,13 +80,8 @@ def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
     messages = None
     lines = printed_lines(text, lines)
     for line in lines:
-        # Each regex below is tried only when the line holds a character it cannot match without. Under
-        # re.IGNORECASE "ſ" stands for "s" and "İ", "ı" for "i"; str.strip() removes what "^\s*" skips.
         stripped = line.strip()
-        first = stripped[0]
-        # "Profile" and "Periodic" told apart by their first two letters (only P, R and E lower to p, r and e).
-        first_two = stripped[:2].lower()
-        match = (_PROFILE.match(line) or _SHORT_PROFILE.match(line)) if first_two == "pr" else None
+        match = _PROFILE.match(line) or _SHORT_PROFILE.match(line)
         if match:
             name = match.group("name")
             profile = profiles.setdefault(name, _new_profile(name))
@@ -94,13 +89,12 @@ def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
                 _set_status(profile, match.group("status"))
             last_list, table = None, None
             continue
-        if is_prompt_echo(stripped) or (first in "sSſ" and _ECHO.match(line)) \
-                or (first in "cC" and _SHORT_HEADER.match(line)) or is_cli_header(line):
+        if is_prompt_echo(stripped) or _ECHO.match(line) or _SHORT_HEADER.match(line) or is_cli_header(line):
             continue
         if is_device_error(line):
             errors.append(stripped)
             continue
-        pair = _PAIR.match(line) if ":" in line else None
+        pair = _PAIR.match(line)
         if pair and pair.group("value").startswith("//"):
             pair = None  # a URL continuing the list above
         key = snake(pair.group("key")) if pair else None
@@ -110,14 +104,14 @@ def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
         if profile is None:
             result["unparsed"].append(line)
             continue
-        match = _TABLE_HEADER.match(line) if first in "aAsSſ" else None
+        match = _TABLE_HEADER.match(line)
         if match:
             table = "alert_groups" if match.group("kind").lower().startswith("alert") else "syslog_patterns"
             last_list = None
             continue
-        if first == "-" and _DASHES.match(line):
+        if _DASHES.match(line):
             continue
-        match = _PERIODIC.match(line) if first_two == "pe" else None
+        match = _PERIODIC.match(line)
         if match:
             profile["periodic"][snake(match.group("kind"))] = {"scheduled": match.group("when"), "time": match.group("time")}
             table, last_list = None, None

@@ -53,11 +53,8 @@ def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
     state = None
     lines = printed_lines(text, lines)
     for line in lines:
-        # Each regex below is tried only when the line holds a character it cannot match without. Under
-        # re.IGNORECASE "ſ" stands for "s" and "İ", "ı" for "i"; str.strip() removes what "^\s*" skips.
         stripped = line.strip()
-        first = stripped[0]
-        if is_prompt_echo(stripped) or (first in "sSſ" and _ECHO.match(line)) or is_cli_header(line):
+        if is_prompt_echo(stripped) or _ECHO.match(line) or is_cli_header(line):
             continue
         if is_device_error(line):
             errors.append(stripped)
@@ -71,7 +68,7 @@ def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
                 else:
                     sections.append(key)
                 continue
-        elif first in "hH":
+        else:
             # A state line holds no colon.
             match = _STATE.match(line)
             if match:

@@ -63,11 +63,8 @@ def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
     table = False
     lines = printed_lines(text, lines)
     for line in lines:
-        # Each regex below is tried only when the line holds a character it cannot match without. Under
-        # re.IGNORECASE "ſ" stands for "s" and "İ", "ı" for "i"; str.strip() removes what "^\s*" skips.
         stripped = line.strip()
-        first = stripped[0]
-        if first in "sSſ" and _TABLE_HEADER.match(line):
+        if _TABLE_HEADER.match(line):
             table = True
             continue
         match = _ROW.match(line)
@@ -83,13 +80,11 @@ def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
                 "description": match.group("description"),
             }
             continue
-        colon = ":" in line
-        match = _CONNECTION.match(line) if colon else None
+        match = _CONNECTION.match(line)
         if match:
             connections.append({key: (int(value) if key.endswith("bytes") else value) for key, value in match.groupdict().items()})
             continue
-        if (first in "lL" and _CONNECTION_HEADER.match(line)) or is_prompt_echo(stripped) \
-                or (first in "sSſ" and _ECHO.match(line)) or is_cli_header(line):
+        if _CONNECTION_HEADER.match(line) or is_prompt_echo(stripped) or _ECHO.match(line) or is_cli_header(line):
             continue
         if is_device_error(line):
             errors.append(stripped)
@@ -98,7 +93,7 @@ def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
         if match:
             headings.append(match.group("heading"))
             continue
-        match = _PAIR.match(line) if colon else None
+        match = _PAIR.match(line)
         if match:
             settings[snake(match.group("key"))] = match.group("value")
             continue

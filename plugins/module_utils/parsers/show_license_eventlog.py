@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import never_raises, new_result, output_lines, snake, to_iso
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.license_tree import ECHO_LINE, ERROR_LINE, PROMPT_LINE, parse_header
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import PROMPT_ECHO, never_raises, new_result, output_lines, snake, to_iso
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.license_tree import ECHO_LINE, ERROR_LINE, parse_header
 
 COMMAND = "show license eventlog"
 _EVENT = re.compile(
@@ -54,7 +54,7 @@ def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
         if _BANNER.match(line) or _NONE.match(line):
             recognised = True
             continue
-        if PROMPT_LINE.match(line.strip()) or ECHO_LINE.match(line):
+        if PROMPT_ECHO.match(line.strip()) or ECHO_LINE.match(line):
             continue
         if ERROR_LINE.match(line):
             result["warnings"].append("the device rejected the command: %s" % line.strip())

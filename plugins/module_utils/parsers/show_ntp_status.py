@@ -80,11 +80,8 @@ def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
     errors = []
     lines = [line for line in output_lines(text, lines) if line.strip()]
     for line in lines:
-        # Each regex below is tried only when the line holds a character it cannot match without. Under
-        # re.IGNORECASE "ſ" stands for "s" and "İ", "ı" for "i"; str.strip() removes what "^\s*" skips.
         stripped = line.strip()
-        first = stripped[0]
-        match = _STATE.match(line) if first in "cC" else None
+        match = _STATE.match(line)
         if match:
             state = match.group("state").lower().startswith("synchron")
             rest = match.group("rest")
@@ -99,10 +96,10 @@ def parse(text, platform=None, lines=None):  # pylint: disable=unused-argument
                     if pair:
                         fields[snake(pair.group("key"))] = pair.group("value")
             continue
-        if first == "%" and _NOT_ENABLED.match(line):
+        if _NOT_ENABLED.match(line):
             enabled = False
             continue
-        if is_prompt_echo(stripped) or (first in "sSſ" and _ECHO.match(line)) or is_cli_header(line):
+        if is_prompt_echo(stripped) or _ECHO.match(line) or is_cli_header(line):
             continue
         if is_device_error(line):
             errors.append(stripped)

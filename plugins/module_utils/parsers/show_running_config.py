@@ -30,7 +30,7 @@ import hashlib
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
-    is_device_error, is_prompt_echo, never_raises, new_result, output_lines, to_int, unrecognised,
+    LineGuard, is_device_error, is_prompt_echo, never_raises, new_result, output_lines, to_int, unrecognised,
 )
 
 COMMAND = "show running-config"
@@ -42,10 +42,9 @@ _HEADER = re.compile(
     re.IGNORECASE,
 )
 _ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+run\S*(?:\s+.*)?$", re.IGNORECASE)
-# The characters each regex above can match first (after the blanks), case variants included:
-# a line starting otherwise is not tried against it.
-_HEADER_FIRST = frozenset("BbCcLlNn!")
-_ECHO_FIRST = frozenset("Ss\u017f")
+# Rule out the two expressions above, without running them, on most lines of a configuration.
+_HEADER_GUARD = LineGuard(_HEADER)
+_ECHO_GUARD = LineGuard(_ECHO)
 _VERSION = re.compile(r"^version\s+(?P<version>\S+)", re.IGNORECASE)
 # First words of top-level configuration lines, to tell a configuration from another command's output.
 _CONFIG_WORDS = frozenset(
@@ -110,26 +109,23 @@ def config_tree(text, lines=None):
             continue
         if not stripped:
             continue
-        # The first printed character rules out most of the regexes below before they run.
-        first = stripped[0]
-        if first in _HEADER_FIRST:
-            match = _HEADER.match(line)
-            if match:
-                if match.group("bytes"):
-                    header["current_configuration_bytes"] = int(match.group("bytes"))
-                elif stripped.startswith("!Command:"):
-                    header["nxos_command"] = stripped[len("!Command:"):].strip()
-                continue
-            if first == "!":
-                continue
+        match = _HEADER.match(line) if _HEADER_GUARD.may_match(line) else None
+        if match:
+            if match.group("bytes"):
+                header["current_configuration_bytes"] = int(match.group("bytes"))
+            elif stripped.startswith("!Command:"):
+                header["nxos_command"] = stripped[len("!Command:"):].strip()
+            continue
+        if stripped[0] == "!":
+            continue
         if is_device_error(line):
             errors.append(stripped)
             continue
         indent = len(line) - len(line.lstrip(" "))
-        if indent == 0 and (is_prompt_echo(stripped) or (first in _ECHO_FIRST and _ECHO.match(stripped))) and not _looks_config(stripped):
+        if indent == 0 and (is_prompt_echo(stripped) or (_ECHO_GUARD.may_match(stripped) and _ECHO.match(stripped))) and not _looks_config(stripped):
             header.setdefault("command", stripped)
             continue
-        if indent == 0 and first in "bB" and stripped.lower().startswith("banner "):
+        if indent == 0 and stripped[:7].lower() == "banner ":
             banner_end = _banner_end(stripped)
         node = ConfigLine(stripped, indent)
         while stack and stack[-1].indent >= indent:

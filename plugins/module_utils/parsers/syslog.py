@@ -18,7 +18,6 @@ text glued to the end of a line. Never raises.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ansible_collections.smartlic.slp.plugins.module_utils import catalog
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import MONTHS, iso_from_parts, parse_udi, text_lines, to_iso
@@ -64,13 +63,18 @@ _PLACEHOLDER = re.compile(r"\[[a-z-]+\]")
 
 
 def _template_regex(template, variables):
-    """Compile a catalog template: placeholders become named groups, spaces are flexible, a final period optional."""
-    return _compiled_template(template, tuple(variables))
+    """A catalog template compiled (full match, prefix match or None): placeholders become named groups, spaces are
+    flexible, a final period optional. The texts of every catalog template are worked out once, at import (_TEMPLATES);
+    the re module keeps what it compiled."""
+    texts = _TEMPLATES.get((template, tuple(variables))) or _template_texts(template, variables)
+    return re.compile(texts[0], _TEMPLATE_FLAGS), (re.compile(texts[1], _TEMPLATE_FLAGS) if texts[1] is not None else None)
 
 
-# Each catalog template is compiled once (its variables as a tuple, so the pair can be a cache key).
-@lru_cache(maxsize=None)
-def _compiled_template(template, variables):
+_TEMPLATE_FLAGS = re.IGNORECASE | re.DOTALL
+
+
+def _template_texts(template, variables):
+    """(full match, prefix match or None) expression texts of a catalog template."""
     parts = [part for part in re.split(r"(\[[a-z-]+\])", template.strip()) if part]
     names = list(variables)
     pattern = []
@@ -96,9 +100,11 @@ def _compiled_template(template, variables):
         if optional_period:
             pattern.append(r"\.?")
     ends_with_literal = bool(parts) and not _PLACEHOLDER.fullmatch(parts[-1])
-    full = re.compile(r"^\s*" + "".join(pattern) + r"\s*$", re.IGNORECASE | re.DOTALL)
-    prefix = re.compile(r"^\s*" + "".join(pattern), re.IGNORECASE | re.DOTALL) if ends_with_literal else None
-    return full, prefix
+    return r"^\s*" + "".join(pattern) + r"\s*$", (r"^\s*" + "".join(pattern) if ends_with_literal else None)
+
+
+_TEMPLATES = {(template, tuple(entry.get("variables", ()))): _template_texts(template, entry.get("variables", ()))
+              for event, entry in catalog.CATALOG.items() for template in catalog.templates(event)}
 
 
 def match_template(event, text):

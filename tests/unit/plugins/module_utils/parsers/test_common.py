@@ -149,3 +149,27 @@ def test_every_parser_but_show_logging_is_wrapped_once_by_never_raises():
     """show_logging keeps what it read before a defect, so it has its own guard."""
     for name, module in registry.parser_modules().items():
         assert (name == "show_logging") != hasattr(module.parse, "__wrapped__"), name
+
+
+# Lines that start like, hold or nearly hold what the guarded expressions look for, with the letters re.IGNORECASE takes
+# for ASCII ones ('ſ' for 's', 'İ' and 'ı' for 'i', the Kelvin sign for 'k').
+_GUARD_PIECES = ["Load for five secs: 2%/0%; one minute: 1%; five minutes: 0%", "Time source is NTP, 10:01:02.003 UTC Mon Nov 3 2025",
+                 "No time source, *17:05:54.449 UTC Mon Jul 29 2024", "router#", "csr1(config)#sh ntp", "sw>", "% Invalid input", "%",
+                 "Invalid command", "Syntax error", "ERROR:", "ſyntax error", "İnvalid command", "ınvalid command", "\u212a", "LOAD FOR",
+                 "  ", "\t", "\u00a0", "\x0c", "x", ":", "#", ">", "sh", "error"]
+
+
+@given(st.lists(st.sampled_from(_GUARD_PIECES), max_size=4).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_line_guards_never_rule_out_a_line_their_expressions_match(line):
+    for pattern in (common.PROMPT_ECHO, common.DEVICE_ERROR, common.LOAD_LINE, common.TIME_LINE):
+        if pattern.match(line) or pattern.match(line.strip()):
+            assert common.LineGuard(pattern).may_match(line), (pattern.pattern, line)
+
+
+def test_line_guards_are_worked_out_from_the_expressions():
+    assert common.LineGuard(common.DEVICE_ERROR).prefixes == ("%", "error:", "invalid command", "syntax error")
+    assert common.LineGuard(common.PROMPT_ECHO).characters == ("#", ">")
+    assert common.LineGuard(re.compile(r"^\s*Key:")).may_match("  Key: 1") and not common.LineGuard(re.compile(r"^\s*Key:")).may_match("key: 1")
+    assert common.LineGuard(re.compile(r"^.*x")).characters == ("x",)
+    assert common.LineGuard(re.compile(r"^\s*\w+")).always

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from hypothesis import example, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers import license_tree
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import text_lines
@@ -157,23 +157,38 @@ _LINE_PIECES = ["Load for five secs: 2%/0%; one minute: 1%; five minutes: 0%", "
                 "ERROR: no", "  Type: Smart", "<none>", "Smart Licensing is ENABLED", "===", "   ", "\t", "\u00a0", "\x0c", "ſh", "İnvalid", ":", "#", ">"]
 
 
-@given(st.lists(st.lists(st.sampled_from(_LINE_PIECES), max_size=3).map("".join), max_size=8))
-@settings(max_examples=400, deadline=None)
-def test_content_lines_whole_text_check_equals_line_by_line(lines):
-    fast, each = license_tree.Tree(), license_tree.Tree()
-    assert license_tree._content_lines(fast, list(lines)) == license_tree._content_lines_each(each, list(lines))
-    assert (fast.header, fast.command, fast.errors) == (each.header, each.command, each.errors)
+class _NoGuard:  # pylint: disable=too-few-public-methods
+    """A guard that rules out no line: every expression runs on every line."""
+
+    @staticmethod
+    def may_match(_line):
+        return True
 
 
-def test_content_lines_whole_text_check_on_every_fixture():
+def _content_both_ways(lines, monkeypatch):
+    guarded = license_tree.Tree()
+    kept = license_tree._content_lines(guarded, list(lines))
+    with monkeypatch.context() as patch:
+        patch.setattr(license_tree, "_SPECIAL", _NoGuard())
+        unguarded = license_tree.Tree()
+        kept_unguarded = license_tree._content_lines(unguarded, list(lines))
+    return (kept, guarded.header, guarded.command, guarded.errors), (kept_unguarded, unguarded.header, unguarded.command, unguarded.errors)
+
+
+@given(lines=st.lists(st.lists(st.sampled_from(_LINE_PIECES), max_size=3).map("".join), max_size=8))
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_content_lines_guard_hides_no_special_line(lines, monkeypatch):
+    guarded, unguarded = _content_both_ways(lines, monkeypatch)
+    assert guarded == unguarded
+
+
+def test_content_lines_guard_on_every_fixture(monkeypatch):
     checked = 0
     for folder, _dirs, names in os.walk(FIXTURES):
         for name in names:
             if name.endswith(".txt"):
-                lines = text_lines(_read(os.path.join(folder, name)))
-                fast, each = license_tree.Tree(), license_tree.Tree()
-                assert license_tree._content_lines(fast, list(lines)) == license_tree._content_lines_each(each, list(lines)), name
-                assert (fast.header, fast.command, fast.errors) == (each.header, each.command, each.errors), name
+                guarded, unguarded = _content_both_ways(text_lines(_read(os.path.join(folder, name))), monkeypatch)
+                assert guarded == unguarded, name
                 checked += 1
     assert checked > 50
 
