@@ -23,7 +23,7 @@ INTENDED_SPEC = {
     "source_interface": {"type": "str"},
     "trustpoint_ca_pem": {"type": "str"},
     "topology": {"type": "str", "choices": ["direct_smart", "cslu_push", "cslu_pull", "onprem", "callhome", "offline", "controller",
-                                                 "cslu_disconnected_push", "cslu_disconnected_pull", "onprem_push", "onprem_pull"]},
+                                            "cslu_disconnected_push", "cslu_disconnected_pull", "onprem_push", "onprem_pull"]},
 }
 
 
