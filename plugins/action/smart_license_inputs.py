@@ -14,6 +14,10 @@ from ansible.utils.display import Display
 
 from ansible_collections.smartlic.slp.plugins.module_utils import inputs
 from ansible_collections.smartlic.slp.plugins.plugin_utils.filter_input import native
+from ansible_collections.smartlic.slp.plugins.plugin_utils import preload
+
+# Ansible loads this plugin before it forks the task's workers: they inherit the network_cli plugins (plugin_utils/preload.py).
+preload.network_plugins()
 
 
 class ActionModule(ActionBase):

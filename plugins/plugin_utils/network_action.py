@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from ansible_collections.ansible.netcommon.plugins.action.network import ActionModule as ActionNetworkModule
 from ansible_collections.smartlic.slp.plugins.module_utils.vocabulary import normalize_platform, unsupported_platform
+from ansible_collections.smartlic.slp.plugins.plugin_utils import preload
+
+# Ansible loads the action plugins importing this before it forks their workers, which inherit the network_cli plugins (preload.py).
+preload.network_plugins()
 
 
 class NetworkCliAction(ActionNetworkModule):
