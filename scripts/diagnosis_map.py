@@ -135,8 +135,8 @@ def _topologies():
         for platform, _label in PLATFORMS:
             role, _action, commands, _steps = topology.report_flow(_Device(platform, flow))
             sent.append(", ".join("`%s`" % command for command in commands) or "nothing")
-        lines.append("| `%s` | %s | %s | %s | %s | %s |" % (flow, _cell(label), _cell(topology.TOLD_BY[flow]), "`%s`" % role if role else "manual",
-                                                       sent[0], sent[1]))
+        role_text = "`%s`" % role if role else "manual"
+        lines.append("| `%s` | %s | %s | %s | %s | %s |" % (flow, _cell(label), _cell(topology.TOLD_BY[flow]), role_text, sent[0], sent[1]))
     lines += ["", "#### Reporting steps per topology", "",
               "What the `report_ack_overdue`, `usage_report_failed`, `rum_report_backlog` and `utility_subscription_missing` findings "
               "say to do (REPORTING_REQUIRED, UTILITY_NO_ACK, UTILITY_SUBSCRIPTION_LICENSE; NX-OS 'Failed to receive Report "

@@ -165,9 +165,8 @@ def _utility(ctx):
         return True
     if ctx.status_value("utility.enabled") is False:
         return False
-    return any(message.get("event") in ("UTILITY_NO_ACK", "UTILITY_TRUST_CODE", "UTILITY_SUBSCRIPTION_LICENSE", "UTILITY_STARTED")
-               and not ctx.clearing_message(message) for message in ctx.events("UTILITY_NO_ACK", "UTILITY_TRUST_CODE",
-                                                                                  "UTILITY_SUBSCRIPTION_LICENSE", "UTILITY_STARTED"))
+    events = ("UTILITY_NO_ACK", "UTILITY_TRUST_CODE", "UTILITY_SUBSCRIPTION_LICENSE", "UTILITY_STARTED")
+    return any(not ctx.clearing_message(message) for message in ctx.events(*events))
 
 
 def infer(ctx):
