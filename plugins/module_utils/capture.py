@@ -26,16 +26,14 @@ import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers import syslog
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers import registry
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import PROMPT_BARE as _PROMPT_BARE
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import PROMPT_COMMAND as _PROMPT_COMMAND
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import PROMPT_LIKE_END as _PROMPT_LIKE_END
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import has_terminal_noise, text_lines
 
 # fmt: off
 _HEADER = re.compile(r"^\s*-{6,}\s*(?P<command>[A-Za-z].*?)\s*-{6,}\s*$")
-_PROMPT_COMMAND = re.compile(
-    r"^(?P<prompt>(?P<host>[\w+\-.:/\[\]]+)(?P<mode>(?:\([^)]+\)){0,3})(?P<char>[>#]))(?P<space>[ \t]*)(?P<command>\S.*?)\s*$"
-)
-_PROMPT_BARE = re.compile(r"^(?P<host>[\w+\-.:/\[\]]+)(?P<mode>(?:\([^)]+\)){0,3})(?P<char>[>#])\s*$")
-# network_cli's IOS prompt pattern, unanchored at the start: "... <none>" matches it.
-_PROMPT_LIKE_END = re.compile(r"[\w+\-.:/\[\]]+(?:\([^)]+\)){0,3}[>#] ?$")
+# The prompt expressions (a prompt and its command, a prompt alone, a line ending like one) are parsers.common's.
 # Characters at the end of a line searched for something that looks like a prompt.
 _PROMPT_TAIL = 256
 _HEADING_END = re.compile(r"^[A-Z][A-Za-z0-9 ,/()_'-]*:\s*$")

@@ -31,6 +31,7 @@ from ansible_collections.smartlic.slp.plugins.module_utils import capture
 from ansible_collections.smartlic.slp.plugins.module_utils import report
 from ansible_collections.smartlic.slp.plugins.module_utils.gather import CORE_COMMANDS, VERSION_COMMAND
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers import registry
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import USER_EXEC_PROMPT
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import whole_days
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.context import LOG_COMMANDS, Context
 from ansible_collections.smartlic.slp.plugins.module_utils.vocabulary import NETWORK_OS, PLATFORM_NAMES, is_cli_rejection, normalize_platform
@@ -300,11 +301,6 @@ def _unusable_reason(commands):
     return "nothing usable: " + "; ".join(parts) if parts else "nothing usable was found"
 
 
-# A prompt ending in '>' is user EXEC mode on IOS XE (privileged EXEC ends in '#'); network_cli hands the prompt on with
-# the answer of a rejected command.
-_USER_EXEC_PROMPT = re.compile(r"^\s*([\w.\-]+>)\s*$")
-
-
 def answers_like(version_text=None, outputs=(), errors=None):
     """(platform, what shows it) of what a device printed: its ``show version``, else every output and error text.
 
@@ -328,7 +324,7 @@ def _core_reason(command, entry, platform):
         if not is_cli_rejection(text):
             return "%s could not be read: %s" % (command, error_line(text))
         lines = [line for line in text.splitlines() if line.strip()]
-        prompt = _USER_EXEC_PROMPT.match(lines[-1]) if lines else None
+        prompt = USER_EXEC_PROMPT.match(lines[-1]) if lines else None
         if prompt and platform == "ios":
             return "%s was rejected in user EXEC mode (prompt %s): set ansible_become: true and ansible_become_method: enable" % (
                 command, prompt.group(1))

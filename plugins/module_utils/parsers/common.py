@@ -45,9 +45,37 @@ _DATE_YMD = re.compile(
 _DATE_ISO = re.compile(r"(?P<iso>\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2})(?:\.\d+)?(?P<z>Z|[+-]\d{2}:?\d{2})?")
 
 
+# ---------------------------------------------------------------- prompts and echoed commands
+# Every expression of the collection that reads a device prompt or an echoed command is built here.
+
+# A prompt in a session transcript, as the capture reader and network_cli see it: the host name, up to three
+# configuration modes ("(config)", "(config-if)"), then '>' (user EXEC) or '#' (privileged EXEC).
+_SESSION_HOST = r"[\w+\-.:/\[\]]+"
+_SESSION_MODES = r"(?:\([^)]+\)){0,3}"
+SESSION_PROMPT = r"(?P<host>" + _SESSION_HOST + r")(?P<mode>" + _SESSION_MODES + r")(?P<char>[>#])"
+# A prompt and the command typed after it ("csr1#show license status"), and a prompt alone on its line.
+PROMPT_COMMAND = re.compile(r"^(?P<prompt>" + SESSION_PROMPT + r")(?P<space>[ \t]*)(?P<command>\S.*?)\s*$")
+PROMPT_BARE = re.compile(r"^" + SESSION_PROMPT + r"\s*$")
+# network_cli's IOS prompt pattern, unanchored at the start: "... <none>" matches it.
+PROMPT_LIKE_END = re.compile(_SESSION_HOST + _SESSION_MODES + r"[>#] ?$")
+# A user EXEC prompt alone (IOS XE privileged EXEC ends in '#'): network_cli hands it on with a rejected command's answer.
+USER_EXEC_PROMPT = re.compile(r"^\s*([\w.\-]+>)\s*$")
+
+# A prompt inside a command's output, as the parsers see it: a host name and at most one mode ("router#", "sw1(config)>").
+OUTPUT_PROMPT = r"[A-Za-z0-9_.\-:/\[\]@]+(?:\([^)\s]*\))?"
+# 'show' as the CLI accepts it shortened.
+_SHOW = r"(?:sh|sho|show)"
+
+
+def echo_line(words, rest=r"(?:\s+\S+)*"):
+    """The expression of a show command echoed alone on its line: 'sh', 'sho' or 'show', then ``words`` (an expression of
+    the command's words, each as short as the device accepts it), then ``rest`` (an expression of its arguments)."""
+    return re.compile(r"^\s*" + _SHOW + r"\s+" + words + rest + r"\s*$", re.IGNORECASE)
+
+
 # What the table parsers skip or report, the same on every command:
 # a prompt, alone or echoing a show command ("router#", "csr1#sh ntp status");
-PROMPT_ECHO = re.compile(r"^[A-Za-z0-9_.\-:/\[\]@]+(?:\([^)\s]*\))?[#>]\s*(?P<command>(?:sh|sho|show)\b.*)?$", re.IGNORECASE)
+PROMPT_ECHO = re.compile(r"^" + OUTPUT_PROMPT + r"[#>]\s*(?P<command>" + _SHOW + r"\b.*)?$", re.IGNORECASE)
 # the device's error answer ("% Invalid input detected", "Syntax error", "ERROR: ...");
 DEVICE_ERROR = re.compile(r"^\s*(?:%\s*(?:Invalid|Incomplete|Ambiguous|Unknown|Error)|Invalid command|Syntax error|ERROR:)", re.IGNORECASE)
 # The CLI header IOS XE prints before every output with 'exec prompt timestamp' (corpus iosxe/show_license_status/genie_1.txt

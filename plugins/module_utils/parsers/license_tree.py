@@ -35,14 +35,14 @@ from __future__ import annotations
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
-    LOAD_LINE, PROMPT_ECHO, TIME_LINE, UDI_RE, LineGuard, clean, new_result, output_lines, parse_udi, snake_text, to_int, to_iso,
+    clean, echo_line, LineGuard, LOAD_LINE, new_result, output_lines, parse_udi, PROMPT_ECHO, snake_text, TIME_LINE, to_int, to_iso, UDI_RE,
 )
 
 UNDERLINE = re.compile(r"^\s*={3,}\s*$")
 # The CLI header lines (common.LOAD_LINE, common.TIME_LINE) are read by parse_header(); a prompt, alone or echoing a
 # command ("router#show license all", "cube-2#"), is common.PROMPT_ECHO.
 # The command echoed without a prompt: "show license tech support", "show license authorization".
-ECHO_LINE = re.compile(r"^\s*(?:sh|sho|show)\s+lic\S*(?:\s+\S+)*\s*$", re.IGNORECASE)
+ECHO_LINE = echo_line(r"lic\S*")
 # Device error answers (IOS XE and NX-OS).
 ERROR_LINE = re.compile(
     r"^\s*(?:%\s*(?:Invalid|Incomplete|Ambiguous|Unknown|Unrecognized|Error|Smart Licensing is not)|Invalid command|Syntax error|"

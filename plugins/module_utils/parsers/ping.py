@@ -39,12 +39,13 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import never_raises, new_result, output_lines
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import OUTPUT_PROMPT, never_raises, new_result, output_lines
 
 COMMAND = "ping"
 
-_ECHO = re.compile(r"^(?:[A-Za-z0-9_.\-:/\[\]@]+(?:\([^)\s]*\))?\s*[#>$]\s*)?(?P<command>ping6?\s+\S.*?)\s*$", re.IGNORECASE)
-_PROMPT = re.compile(r"^[A-Za-z0-9_.\-:/\[\]@]+(?:\([^)\s]*\))?\s*[#>$]\s*$")
+# A prompt (common.OUTPUT_PROMPT; '$' also ends one here) with the ping typed after it, and a prompt alone.
+_ECHO = re.compile(r"^(?:" + OUTPUT_PROMPT + r"\s*[#>$]\s*)?(?P<command>ping6?\s+\S.*?)\s*$", re.IGNORECASE)
+_PROMPT = re.compile(r"^" + OUTPUT_PROMPT + r"\s*[#>$]\s*$")
 _ESCAPE = re.compile(r"^\s*Type escape sequence to abort\.?\s*$", re.IGNORECASE)
 _SENDING = re.compile(
     r"^\s*Sending\s+(?P<count>\d+),\s*(?P<size>\d+)-byte ICMP Echos? to\s+(?P<address>\S+?),\s*timeout is\s+(?P<timeout>\d+)\s+seconds?:?\s*$",

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
-    clean, is_cli_header, is_device_error, is_prompt_echo, never_raises, new_result, printed_lines, snake, to_bool, to_int, unrecognised,
+    clean, echo_line, is_cli_header, is_device_error, is_prompt_echo, never_raises, new_result, printed_lines, snake, to_bool, to_int, unrecognised,
 )
 
 COMMAND = "show call-home profile all"
@@ -49,7 +49,7 @@ _PAIR = re.compile(r"^(?P<indent>\s*)(?P<key>[A-Za-z](?:[A-Za-z0-9 ()\-/]*[A-Za-
 _PERIODIC = re.compile(r"^\s*Periodic\s+(?P<kind>\S+)\s+info message is scheduled\s+(?P<when>.*?)\s+at\s+(?P<time>\d{1,2}:\d{2})\s*$", re.IGNORECASE)
 _TABLE_HEADER = re.compile(r"^\s*(?P<kind>Alert-group|Syslog-Pattern)\s+Severity\s*$", re.IGNORECASE)
 _DASHES = re.compile(r"^\s*-{3,}(?:\s+-{3,})*\s*$")
-_ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+call\S*(?:\s+\S+)*\s*$", re.IGNORECASE)
+_ECHO = echo_line(r"call\S*")
 _SHORT_HEADER = re.compile(r"^\s*Current smart-licensing transport settings\s*:?\s*$", re.IGNORECASE)
 _LIST_SEPARATORS = re.compile(r"[,\s]+")
 _EMPTY_WORDS = ("not yet set up", "n/a", "none", "")

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
-    is_device_error, is_prompt_echo, never_raises, new_result, output_lines, to_iso, unrecognised,
+    echo_line, is_device_error, is_prompt_echo, never_raises, new_result, output_lines, to_iso, unrecognised,
 )
 
 COMMAND = "show clock"
@@ -35,7 +35,7 @@ _CLOCK = re.compile(
 _CLOCK_LINE = re.compile(r"^\s*" + _CLOCK.pattern + r"\s*$")
 _SOURCE = re.compile(r"^\s*(?:Time source is\s+(?P<source>[^,]+?)|(?P<none>No time source))\s*(?:,\s*(?P<rest>.*?))?\s*$", re.IGNORECASE)
 _LOAD = re.compile(r"^\s*Load for five secs:.*$", re.IGNORECASE)
-_ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+cl\S*(?:\s+\S+)*\s*$", re.IGNORECASE)
+_ECHO = echo_line(r"cl\S*")
 # Time sources that keep the clock synchronised to a reference.
 SYNC_SOURCES = ("ntp", "sntp", "ptp", "gnss", "gps")
 

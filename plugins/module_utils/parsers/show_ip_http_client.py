@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
-    clean, is_cli_header, is_device_error, is_prompt_echo, never_raises, new_result, printed_lines, snake, unrecognised,
+    clean, echo_line, is_cli_header, is_device_error, is_prompt_echo, never_raises, new_result, printed_lines, snake, unrecognised,
 )
 
 COMMAND = "show ip http client"
@@ -31,7 +31,7 @@ COMMAND = "show ip http client"
 # ("[A-Za-z](?:[...]*[...])?" rather than "[A-Za-z][...]*?" before "\s*:"), and a value that runs to the end of the line
 # ends on its last non-blank ("(?:.*\S)?" rather than ".*?" before "\s*$"; a line holds no newline).
 _PAIR = re.compile(r"^\s*(?P<key>[A-Za-z](?:[A-Za-z0-9 ()\-/_.]*[A-Za-z0-9()\-/_.])?)\s*:\s*(?P<value>(?:.*\S)?)\s*$")
-_ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+ip\s+http\s+cl\S*(?:\s+\S+)*\s*$", re.IGNORECASE)
+_ECHO = echo_line(r"ip\s+http\s+cl\S*")
 _STATE = re.compile(r"^\s*HTTP (?:secure )?client (?:is\s+)?(?P<state>running|not running|enabled|disabled)\.?\s*$", re.IGNORECASE)
 _UNSET = ("", "none", "not configured", "not set", "<unknown>", "unknown", "n/a", "-", "not set up")
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
-    is_cli_header, is_device_error, is_prompt_echo, never_raises, new_result, printed_lines, snake, unrecognised,
+    echo_line, is_cli_header, is_device_error, is_prompt_echo, never_raises, new_result, printed_lines, snake, unrecognised,
 )
 
 COMMAND = "show ip http server session-module"
@@ -42,7 +42,7 @@ _CONNECTION_HEADER = re.compile(r"^\s*local-ipaddress:port\s+remote-ipaddress:po
 _CONNECTION = re.compile(r"^\s*(?P<local>\S+:\d+)\s+(?P<remote>\S+:\d+)\s+(?P<in_bytes>\d+)\s+(?P<out_bytes>\d+)(?:\s+(?P<end>\S(?:.*\S)?))?\s*$")
 _HEADING = re.compile(r"^\s*(?P<heading>[A-Za-z][^:]*?)\s*:\s*$")
 _PAIR = re.compile(r"^\s*(?P<key>[A-Za-z](?:[A-Za-z0-9 ()\-/_.]*[A-Za-z0-9()\-/_.])?)\s*:\s*(?P<value>\S(?:.*\S)?)\s*$")
-_ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+ip\s+http\s+(?:\S+\s*)*$", re.IGNORECASE)
+_ECHO = echo_line(r"ip\s+http\s+", rest=r"(?:\S+\s*)*")
 
 
 def _active(state):

@@ -29,7 +29,6 @@ _NXOS_DESTINATION = re.compile(
     r"^\s*+Logging\s+(?P<dest>console|monitor|linecard|fex|timestamp|server|logfile|source-interface|rate-limit|origin-id)\s*:\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
-_DESTINATION_FIRST = "CcMmBbTtFfPp"
 # An NX-OS log line starts with the year: "2021 Jan 29 06:40:54 ...".
 _NXOS_LINE = re.compile(r"^\s*+\d{4}\s+[A-Za-z]{3}\s")
 _BUFFER = re.compile(r"^\s*+Log Buffer\s*\((?P<size>\d+)\s*bytes\)\s*:?\s*$", re.IGNORECASE)
@@ -61,22 +60,19 @@ def _destination_entry(match):
 
 def _read_header_line(line, header):
     """Store one header line; False when the line is not a header line."""
-    # Each expression but _KNOWN_HEADER and _MESSAGE_LINES is tried only when the line starts with a letter it can
-    # start with (re.IGNORECASE lets "ſ" stand for "s"; str.lstrip() removes what "^\s*" skips).
-    first = line.lstrip()[:1]
-    match = _SYSLOG.match(line) if line[:1] in "Ssſ" else None
+    match = _SYSLOG.match(line)
     if match:
         header["syslog_enabled"] = match.group("state").lower() == "enabled"
         for counter in _COUNTERS.finditer(match.group("details") or ""):
             header[counter.group("name").lower().replace(" ", "_").replace("-", "_")] = int(counter.group("count"))
         return True
-    match = _DESTINATION.match(line) if first in _DESTINATION_FIRST else None
+    match = _DESTINATION.match(line)
     if match:
         header[match.group("dest").lower()] = _destination_entry(match)
         return True
     if _KNOWN_HEADER.match(line) or _MESSAGE_LINES.search(line):
         return True
-    match = _NXOS_DESTINATION.match(line) if first in "Ll" else None
+    match = _NXOS_DESTINATION.match(line)
     if match:
         value = match.group("value").strip()
         entry = {"enabled": value.lower().startswith("enabled") if value.lower().startswith(("enabled", "disabled")) else None, "raw": value}
@@ -85,11 +81,11 @@ def _read_header_line(line, header):
             entry["level"] = severity.group(1).lower()
         header[match.group("dest").lower()] = entry
         return True
-    match = _BUFFER.match(line) if first in "Ll" else None
+    match = _BUFFER.match(line)
     if match:
         header["buffer_size_bytes"] = int(match.group("size"))
         return True
-    match = _EXCEPTION.match(line) if first in "EeLl" else None
+    match = _EXCEPTION.match(line)
     if match:
         header["exception_size_bytes"] = int(match.group("size"))
         return True
@@ -121,7 +117,7 @@ def _parse_into(text, lines, result, messages=None):
     for line in lines:
         if not line.strip():
             continue
-        if not in_log and line.lstrip()[:1] in "Ll" and _BUFFER.match(line):
+        if not in_log and _BUFFER.match(line):
             _read_header_line(line, header)
             in_log = True
             continue

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers import ntp_peers
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import never_raises
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import echo_line, never_raises
 
 COMMAND = "show ntp associations"
 
@@ -39,7 +39,7 @@ _ROW_TAIL = re.compile(r"^\s+" + _COLUMNS + r"\s*$")
 _TABLE_HEADER = re.compile(r"^\s*address\s+ref\s*clock\s+st\s+when\s+poll\s+reach\s+delay\s+offset\s+disp\s*$", re.IGNORECASE)
 _LEGEND = re.compile(r"^\s*\*\s*(?P<word>sys\.peer|master)\b.*$", re.IGNORECASE)
 _NOT_ENABLED = re.compile(r"^\s*%\s*NTP is not enabled\.?\s*$", re.IGNORECASE)
-_ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+ntp\s+a\S*\s*$", re.IGNORECASE)
+_ECHO = echo_line(r"ntp\s+a\S*", rest="")
 
 # Marker → status, per legend.
 STATUS_CURRENT = {"*": "sys_peer", "o": "sys_peer", "#": "selected", "+": "candidate", "-": "outlyer", "x": "falseticker"}

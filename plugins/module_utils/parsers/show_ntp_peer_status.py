@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers import ntp_peers
-from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import never_raises
+from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import echo_line, never_raises
 
 COMMAND = "show ntp peer-status"
 
@@ -44,7 +44,7 @@ _TOTAL = re.compile(r"^\s*Total peers\s*:\s*(?P<total>\d+)\s*$", re.IGNORECASE)
 _LEGEND = re.compile(r"^\s*(?:\*\s*-\s*selected for sync.*|-\s*-\s*peer mode\(passive\).*)$", re.IGNORECASE)
 _COLUMNS = re.compile(r"^\s*(?:remote\s+local(?:\s+st\s+poll\s+reach\s+delay(?:\s+vrf)?)?|st\s+poll\s+reach\s+delay(?:\s+vrf)?)\s*$", re.IGNORECASE)
 _DASHES = re.compile(r"^\s*-{5,}\s*$")
-_ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+ntp\s+peer-s\S*\s*$", re.IGNORECASE)
+_ECHO = echo_line(r"ntp\s+peer-s\S*", rest="")
 
 MODES = {"*": None, "+": "active", "-": "passive", "=": "client"}
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
-    is_cli_header, is_device_error, is_prompt_echo, never_raises, new_result, output_lines, snake, to_iso, unrecognised,
+    echo_line, is_cli_header, is_device_error, is_prompt_echo, never_raises, new_result, output_lines, snake, to_iso, unrecognised,
 )
 
 COMMAND = "show ntp status"
@@ -38,7 +38,7 @@ _PAIR = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9 ]*?)\s+(?:is|was)\s+(?P<valu
 # "reference assoc id 3"
 _WORDS_VALUE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z ]*?)\s+(?P<value>\d\S*)\s*$")
 _NOT_ENABLED = re.compile(r"^\s*%\s*NTP is not enabled\.?\s*$", re.IGNORECASE)
-_ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+ntp\s+stat\S*\s*$", re.IGNORECASE)
+_ECHO = echo_line(r"ntp\s+stat\S*", rest="")
 _FLOAT = re.compile(r"-?\d+(?:\.\d+)?")
 # "reference time is E9A1B2C3.1D2E3F40 (07:24:51.361 UTC Thu Dec 3 2026)": the time in parentheses.
 _PARENTHESISED_TIME = re.compile(r"\((?P<time>[^)]*)\)")

@@ -30,7 +30,7 @@ import hashlib
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
-    LineGuard, is_device_error, is_prompt_echo, never_raises, new_result, output_lines, to_int, unrecognised,
+    echo_line, is_device_error, is_prompt_echo, LineGuard, never_raises, new_result, output_lines, to_int, unrecognised,
 )
 
 COMMAND = "show running-config"
@@ -41,7 +41,7 @@ _HEADER = re.compile(
     r"|!Startup config saved at:.*|Last configuration change at .*|NVRAM config last updated at .*)\s*$",
     re.IGNORECASE,
 )
-_ECHO = re.compile(r"^\s*(?:sh|sho|show)\s+run\S*(?:\s+.*)?$", re.IGNORECASE)
+_ECHO = echo_line(r"run\S*", rest=r"(?:\s+.*)?")
 # Rule out the two expressions above, without running them, on most lines of a configuration.
 _HEADER_GUARD = LineGuard(_HEADER)
 _ECHO_GUARD = LineGuard(_ECHO)
