@@ -2,9 +2,10 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """The CA certificate of SLA-TrustPoint, through smartlic.slp.remediate over network_cli against the lab (IOS XE, SSM On-Prem).
 
-One fleet of two devices whose inventory gives smartlic_trustpoint_ca_pem (the On-Prem CA, tests/lab/certs/onprem-ca.pem):
-no CA certificate in SLA-TrustPoint, and a different CA there (the healthy On-Prem scenario with the right one is
-diagnosed clean in tests/unit/lab/test_license_model_diagnosis.py). Three runs: remediate --check --diff (its first
+One fleet of three devices whose inventory gives smartlic_trustpoint_ca_pem (the On-Prem CA, tests/lab/certs/onprem-ca.pem):
+no CA certificate in SLA-TrustPoint, a different CA there, and no SLA-TrustPoint at all (the role creates it, then
+installs the certificate; the healthy On-Prem scenario with the right one is diagnosed clean in
+tests/unit/lab/test_license_model_diagnosis.py). Three runs: remediate --check --diff (its first
 diagnosis finds the missing and the different certificate; the dialog is shown with the certificate as one line and
 nothing is sent), remediate (installs it on the first device answering the device's questions and saves, its second
 diagnosis is clean; the different one is left for a person), then the trustpoint role alone with the same certificate
@@ -27,7 +28,10 @@ from tests.playbook_runner import run_playbook
 pytestmark = pytest.mark.integration
 
 SCENARIO_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "lab", "scenarios")
-NAMES = {"missing": "ios-sla_trustpoint_certificate_missing", "wrong": "ios-sla_trustpoint_certificate_wrong"}
+NAMES = {"missing": "ios-sla_trustpoint_certificate_missing", "wrong": "ios-sla_trustpoint_certificate_wrong", "both": None}
+# No SLA-TrustPoint at all on an SSM On-Prem device: the trustpoint lines first, then the certificate.
+BOTH = {"platform": "ios", "hostname": "ios-sla-tp-and-ca", "topology": "onprem", "faults": ["sla_trustpoint_missing"],
+        "valid_tokens": ["lab-token-ios-sla-tp-and-ca"]}
 FID = "sla_trustpoint_certificate_missing"
 READ_ONLY = re.compile(r"^(?:show |terminal (?:length|width) |enable$)")
 RECAP = re.compile(r"^(\S+)\s*: ok=\d+\s+changed=(\d+)\s+unreachable=(\d+)\s+failed=(\d+)", re.MULTILINE)
@@ -56,7 +60,7 @@ def _json(path):
 @pytest.fixture(name="runs", scope="module")
 def fixture_runs(tmp_path_factory):
     work = tmp_path_factory.mktemp("trustpoint_certificate")
-    scenarios = [_scenario(name) for name in NAMES.values()]
+    scenarios = [_scenario(name) if name else BOTH for name in NAMES.values()]
     out = {"work": work, "runs": {}, "logs": {}, "states": {}}
     with start_lab(scenarios, work / "lab") as lab:
         hosts = {key: scenario["hostname"] for key, scenario in zip(NAMES, scenarios)}
@@ -87,7 +91,7 @@ def _findings(runs, step, when, key):
 def test_every_run_completes(runs):
     for step, run in runs["runs"].items():
         counts = {host: (int(failed), int(unreachable)) for host, _changed, unreachable, failed in RECAP.findall(run.stdout)}
-        hosts = [runs["hosts"]["missing"]] if step == "again" else runs["hosts"].values()
+        hosts = [runs["hosts"]["missing"]] if step == "again" else list(runs["hosts"].values())
         assert sorted(counts) == sorted(hosts), (step, run.stdout[-3000:])
         assert all(value == (0, 0) for value in counts.values()), (step, counts, run.stdout[-4000:])
 
@@ -103,6 +107,22 @@ def test_diagnose_finds_the_missing_and_the_different_certificate(runs):
     assert wrong["remediation"]["role"] is None
     assert any("no crypto pki trustpoint SLA-TrustPoint" in step for step in wrong["remediation"]["manual_steps"])
     assert wrong["evidence"][0]["value"][0]["serial"] == "05"
+
+
+def test_a_missing_trustpoint_and_its_certificate_are_one_finding_fixed_in_order(runs):
+    finding = _findings(runs, "check", "before", "both")["sla_trustpoint_missing"]
+    assert FID not in _findings(runs, "check", "before", "both")
+    commands = finding["remediation"]["commands"]
+    assert commands[:3] == ["crypto pki trustpoint SLA-TrustPoint", "enrollment terminal", "revocation-check none"]
+    assert commands[-4] == "crypto pki authenticate SLA-TrustPoint" and commands[-2:] == ["quit", "yes"]
+    # Check mode (the trustpoint is not there yet, it would be) shows the same lines in the same order.
+    entry = {item["host"]: item for item in _json(runs["work"] / "check" / "remediation" / "summary.json")["hosts"]}
+    assert entry[runs["hosts"]["both"]]["roles"]["trustpoint"]["commands"] == commands
+    sent = _sent(runs, "fix", "both")
+    assert sent.index("crypto pki trustpoint SLA-TrustPoint") < sent.index("enrollment terminal") < sent.index(
+        "crypto pki authenticate SLA-TrustPoint")
+    after = _findings(runs, "fix", "after", "both")
+    assert "sla_trustpoint_missing" not in after and FID not in after, sorted(after)
 
 
 def test_check_mode_shows_the_dialog_and_sends_nothing(runs):

@@ -104,9 +104,8 @@ def _sla_trustpoint(ctx):
     return None, True
 
 
-def sla_trustpoint_missing(ctx):
-    if ctx.platform == "nxos" or ctx.topology not in TLS_TOPOLOGIES:
-        return []
+def _trustpoint_config(ctx):
+    """(evidence of what the trustpoint lacks, known): [] when it is set up as the topology needs."""
     trustpoint, known = _sla_trustpoint(ctx)
     config = []
     if known and trustpoint is None:
@@ -121,6 +120,13 @@ def sla_trustpoint_missing(ctx):
         if revocation and revocation != "none":
             config.append(evidence("show running-config", field="pki_trustpoints.%s.revocation_check" % SLA_TRUSTPOINT,
                                    value=trustpoint.get("revocation_check"), note="SSM On-Prem needs 'revocation-check none'"))
+    return config, known
+
+
+def sla_trustpoint_missing(ctx):
+    if ctx.platform == "nxos" or ctx.topology not in TLS_TOPOLOGIES:
+        return []
+    config, known = _trustpoint_config(ctx)
     tls = _tls_evidence(ctx) if ctx.topology == "onprem" or config else []
     if not config and not (tls and ctx.topology == "onprem"):
         return []
@@ -136,6 +142,14 @@ def sla_trustpoint_missing(ctx):
     commands = actions.trustpoint_commands(ctx=ctx)
     action = ("Configure the trustpoint in global configuration mode and accept the necessary certificates: %s; then save with 'copy "
               "running-config startup-config'." % "; ".join(line.strip() for line in commands))
+    certificate = _certificate_state(ctx)
+    if certificate["problem"] == "missing" and certificate["intended"] is not None:
+        # The role then installs the intended CA certificate too, in that order: one finding says both.
+        dialog = pki.shown_dialog(SLA_TRUSTPOINT, certificate["intended"])
+        commands = list(commands) + dialog
+        config = config + certificate["evidence"]
+        action += " The trustpoint role then installs the intended CA certificate (%s) with '%s', answering the device's questions." % (
+            pki.describe(certificate["intended"]), dialog[0])
     notes = [] if known else ["the running-config was not captured: the trustpoint configuration is unknown"]
     if tls:
         reason = "the TLS connection fails now"
@@ -170,7 +184,7 @@ def _certificate_state(ctx):
     result = {"problem": None, "cas": [], "intended": None, "notes": [], "evidence": []}
     ctx.cache["sla_certificate"] = result
     trustpoint, known = _sla_trustpoint(ctx)
-    if ctx.platform == "nxos" or ctx.topology not in TLS_TOPOLOGIES or not known or trustpoint is None:
+    if ctx.platform == "nxos" or ctx.topology not in TLS_TOPOLOGIES or not known:
         return result
     chains = {lower(name): as_list(items) for name, items in as_dict(ctx.running.get("pki_certificate_chains")).items()}
     cas = [as_dict(item) for item in chains.get(SLA_TRUSTPOINT.lower(), []) if lower(as_dict(item).get("type")) == "ca"]
@@ -180,7 +194,13 @@ def _certificate_state(ctx):
         result["notes"].append(note)
     field = "pki_certificate_chains.%s" % SLA_TRUSTPOINT
     shown = [{"serial": item.get("serial"), "sha1": item.get("sha1")} for item in cas]
-    if not cas:
+    if trustpoint is None:
+        # sla_trustpoint_missing reports the trustpoint and, when it is known, the CA certificate the role installs next.
+        if intended is not None:
+            result["problem"] = "missing"
+            result["evidence"].append(evidence("show running-config", field=field, value=[],
+                                               note="without the trustpoint %s there is no CA certificate either" % SLA_TRUSTPOINT))
+    elif not cas:
         result["problem"] = "missing"
         result["evidence"].append(evidence("show running-config", field=field, value=[],
                                            note="'%s' holds no 'certificate ca'" % (pki.CHAIN_BLOCK % SLA_TRUSTPOINT)))
@@ -227,6 +247,9 @@ def sla_trustpoint_certificate_missing(ctx):
     state = _certificate_state(ctx)
     problem = state["problem"]
     if problem is None:
+        return []
+    if problem == "missing" and _trustpoint_config(ctx)[0] and any(item["id"] == "sla_trustpoint_missing" for item in ctx.findings):
+        # The trustpoint itself needs lines first: sla_trustpoint_missing lists them and the certificate dialog, in the role's order.
         return []
     tls = _tls_evidence(ctx)
     failing = comm.state(ctx)["failing"]

@@ -100,8 +100,27 @@ def test_no_chain_and_nothing_failing_without_an_intended_ca_is_no_finding():
     assert FID not in [finding["id"] for finding in diagnose_text(capture(tls=False))]
 
 
-def test_a_missing_trustpoint_is_sla_trustpoint_missing_only():
+def test_a_missing_trustpoint_with_an_intended_ca_is_one_finding_with_the_role_s_lines_in_order():
     findings = diagnose_text(read("ios_onprem_trustpoint.txt"), intended={"trustpoint_ca_pem": ONPREM})
+    assert FID not in actionable_ids(findings)
+    finding = only(findings, "sla_trustpoint_missing")
+    commands = finding["remediation"]["commands"]
+    assert commands[:3] == ["crypto pki trustpoint SLA-TrustPoint", "enrollment terminal", "revocation-check none"]
+    assert commands[-4] == "crypto pki authenticate SLA-TrustPoint" and commands[-2:] == ["quit", "yes"]
+    assert "without the trustpoint SLA-TrustPoint there is no CA certificate either" in evidence_text(finding)
+    assert "installs the intended CA certificate" in finding["remediation"]["action"]
+
+
+def test_a_trustpoint_without_enrollment_terminal_and_an_intended_ca_is_one_finding_too():
+    trustpoint = "crypto pki trustpoint SLA-TrustPoint\n enrollment pkcs12\n revocation-check crl\n!\n"
+    findings = diagnose_text(capture(trustpoint=trustpoint), intended={"trustpoint_ca_pem": ONPREM})
+    assert FID not in actionable_ids(findings)
+    commands = only(findings, "sla_trustpoint_missing")["remediation"]["commands"]
+    assert commands.index("enrollment terminal") < commands.index("crypto pki authenticate SLA-TrustPoint")
+
+
+def test_a_missing_trustpoint_without_an_intended_ca_is_sla_trustpoint_missing_only():
+    findings = diagnose_text(read("ios_onprem_trustpoint.txt"))
     assert "sla_trustpoint_missing" in actionable_ids(findings)
     assert FID not in actionable_ids(findings)
 
