@@ -32,24 +32,6 @@ def device_file(ctx, name):
     return table.FILESYSTEM["nxos" if ctx.platform == "nxos" else "ios"] + name
 
 
-# Manual steps the seeds give, by topology.
-CSLU_EXPORT_STEPS = [
-    "In CSLU: Export to CSSM (CSLU Interface) - on NX-OS 'Download All For Cisco'.",
-    "From a workstation connected to CSSM: Uploading Data or Requests to CSSM and Downloading a File (upload the usage file, download the ACK).",
-    "In CSLU: Import from CSSM (CSLU Interface) - on NX-OS 'Upload From Cisco' - so that CSLU hands the ACK to the product instance.",
-]
-CSLU_PULL_STEPS = [
-    "In the CSLU interface, complete 'Collecting Usage Reports: CSLU Initiated (CSLU Interface)' for this product instance.",
-    "If CSLU is not logged into CSSM, then Export to CSSM, upload the file to CSSM and Import from CSSM (CSLU Interface).",
-]
-ONPREM_STEPS = [
-    "SSM On-Prem-initiated communication: in the SSM On-Prem UI navigate to Reports > Synchronisation pull schedule with the devices > "
-    "Synchronise now with the device.",
-    "SSM On-Prem connected to CSSM: in the SSM On-Prem UI, Smart Licensing workspace, navigate to Reports > Usage Schedules > Synchronize now with "
-    "Cisco.",
-    "SSM On-Prem not connected to CSSM: Exporting and Importing Usage Data (SSM On-Prem UI): Export Usage to Cisco, upload it to CSSM, download the "
-    "ACK and Import From Cisco.",
-]
 CSSM_ACCOUNT_STEPS = [
     "Log in to the CSSM Web UI at https://software.cisco.com and click Smart Software Licensing > Inventory > Product Instances.",
     "Check if the product instance is listed in the Virtual Account the ID token was generated in. If not, select the correct Smart Account and "
@@ -82,61 +64,6 @@ def offline_report_steps(ctx):
         "Smart Software Licensing > Reports > Usage Data Files, download the ACK).",
         "Copy the ACK file to the device and install it: %s (Installing a File on the Product Instance)." % import_command(ctx),
     ]
-
-
-def report_remedy(ctx, purpose="the usage report and its ACK"):
-    """(role, action, commands, manual_steps) to get `purpose` across in this topology (REPORTING_REQUIRED actions)."""
-    topology = ctx.topology
-    sync = sync_command(ctx)
-    if topology in ("direct_smart", "callhome"):
-        action = ("Connected directly to CSSM: enter '%s' in privileged EXEC mode to send %s now; in direct mode the ACK takes about 15 minutes "
-                  "to appear on the device." % (sync, purpose))
-        return "sync", action, [sync], []
-    if topology == "cslu_push":
-        action = ("Connected to CSSM through CSLU (product instance-initiated): enter '%s'. If CSLU is logged into CSSM the reports are sent to "
-                  "the Smart Account and Virtual Account automatically; if CSLU is disconnected from CSSM, complete the CSLU export/import steps."
-                  % sync)
-        return "sync", action, [sync], CSLU_EXPORT_STEPS
-    if topology == "cslu_pull":
-        action = "Connected to CSSM through CSLU (CSLU-initiated): collect %s from the CSLU interface; the device does not push it." % purpose
-        return None, action, [], CSLU_PULL_STEPS
-    if topology == "onprem":
-        if ctx.topology_info.get("initiated") == "server":
-            action = "SSM On-Prem-initiated: synchronise the device from the SSM On-Prem UI, then synchronise SSM On-Prem with CSSM."
-            return None, action, [], ONPREM_STEPS
-        action = ("SSM On-Prem (product instance-initiated): enter '%s' to synchronise with SSM On-Prem, then synchronise SSM On-Prem with CSSM."
-                  % sync)
-        return "sync", action, [sync], ONPREM_STEPS[1:]
-    if topology == "offline":
-        action = ("No connectivity to CSSM and no CSLU: save the usage on the device, upload it to CSSM from a connected workstation and install "
-                  "the ACK on the device.")
-        return None, action, [save_usage_command(ctx)], offline_report_steps(ctx)
-    action = ("The topology is unknown (no transport type captured): with product instance-initiated communication enter '%s'; with CSLU or "
-              "SSM On-Prem-initiated communication synchronise from their UI; without connectivity save the usage and upload it to CSSM." % sync)
-    return "sync", action, [sync], []
-
-
-def policy_remedy(ctx, trust_installed):
-    """(role, action, commands, manual_steps) to get a removed policy back (POLICY_REMOVED recommended action)."""
-    topology = ctx.topology
-    if topology == "direct_smart":
-        if trust_installed is False:
-            action = ("Connected directly to CSSM and no trust code is installed: generate a new token for a trust code in CSSM and establish "
-                      "trust with it; CSSM then returns the policy automatically.")
-            return "trust_token", action, [trust_command(ctx)], [
-                "In CSSM: Smart Software Licensing > Inventory > General > New Token (Generating a New Token for a Trust Code from CSSM).",
-                "On the device: %s (Establishing Trust with an ID Token)." % trust_command(ctx),
-            ]
-        action = ("Connected directly to CSSM with trust established: CSSM returns the policy automatically; enter '%s' to ask for it now."
-                  % sync_command(ctx))
-        return "sync", action, [sync_command(ctx)], []
-    if topology == "offline":
-        return None, "No connectivity to CSSM and no CSLU: download the policy file from CSSM and install it on the device.", [], [
-            "From a workstation connected to CSSM: Downloading a Policy File from CSSM.",
-            "Copy it to the device and install it: %s (Installing a File on the Product Instance)." % import_command(ctx, "<policy file>"),
-        ]
-    role, action, commands, steps = report_remedy(ctx, "a synchronisation request (CSLU / SSM On-Prem pushes the missing policy back)")
-    return role, action, commands, steps
 
 
 def trust_command(ctx, force=False):

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers import syslog
-from ansible_collections.smartlic.slp.plugins.module_utils.rules import actions, comm, engine
+from ansible_collections.smartlic.slp.plugins.module_utils.rules import actions, comm, engine, topology
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.context import Context
 
 FAILED = "Nov 19 14:54:55.045: %SMART_LIC-3-COMM_FAILED: Communications failure with the Cisco Smart License Utility (CSLU) : Unable to resolve " \
@@ -159,7 +159,7 @@ def test_command_builders_per_platform():
     assert actions.trust_command(_Ctx("nxos")) == "license smart trust idtoken <id_token>"
     assert actions.transport_commands(_Ctx("ios"), "cslu", "http://10.0.0.1:8182/cslu/v1/pi") == [
         "license smart transport cslu", "license smart url cslu http://10.0.0.1:8182/cslu/v1/pi"]
-    role, _action, commands, steps = actions.report_remedy(_Ctx("ios", topology="offline"))
-    assert role is None and commands == ["license smart save usage all file flash:slp_usage.txt"] and len(steps) == 3
-    role, _action, commands, _steps = actions.report_remedy(_Ctx("nxos", topology="direct_smart"))
+    role, _action, commands, steps = topology.report_flow(_Ctx("ios", topology="offline"))
+    assert role == "sync" and commands == ["license smart save usage all file flash:slp_usage.txt"] and len(steps) == 3
+    role, _action, commands, _steps = topology.report_flow(_Ctx("nxos", topology="direct_smart"))
     assert role == "sync" and commands == ["license smart sync"]
