@@ -30,7 +30,7 @@ ACTIONABLE = ("critical", "error", "warning")
 ORDER = ("clock_not_synchronized", "dns_not_configured", "cslu_local_unresolved", "http_client_trustpoint_missing", "sla_trustpoint_missing",
          "sla_trustpoint_certificate_missing", "transport_type_mismatch", "transport_url_incorrect", "callhome_profile_inactive",
          "trust_code_missing", "trust_code_already_installed",
-         "report_ack_overdue", "onprem_record_not_found")
+         "report_ack_overdue", "onprem_record_not_found", "onprem_down_rev")
 
 
 class Clock:
@@ -165,7 +165,7 @@ def _stays(device):
     offline, the ACK file the operator brings back (the sync role imports it once given)."""
     settings = device.model.settings
     faults = set(settings["faults"])
-    stays = dict.fromkeys(faults & {"onprem_record_not_found"})
+    stays = dict.fromkeys(faults & {"onprem_record_not_found", "onprem_down_rev"})
     if "report_ack_overdue" in faults and (settings["pull"] or not settings["cssm_connected"] or "onprem_record_not_found" in faults):
         stays["report_ack_overdue"] = None
     if "report_ack_overdue" in faults and settings["topology"] == "offline":
