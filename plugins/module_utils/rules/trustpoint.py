@@ -263,6 +263,10 @@ def sla_trustpoint_certificate_missing(ctx):
     severity = "error" if tls or (failing and not other_causes and ctx.topology == "onprem") else "warning"
     fixable = problem == "missing" and intended is not None
     commands = pki.shown_dialog(SLA_TRUSTPOINT, intended) if fixable else []
+    if fixable and _trustpoint_config(ctx)[0]:
+        # The trustpoint is missing or incomplete too (nothing fails yet, so sla_trustpoint_missing stays quiet): the role sends its
+        # lines first.
+        commands = list(actions.trustpoint_commands(ctx=ctx)) + commands
     if fixable:
         action = ("The trustpoint role installs the intended CA certificate (%s) with '%s' in global configuration mode, answering "
                   "the device's questions, then saves." % (pki.describe(intended), pki.authenticate_command(SLA_TRUSTPOINT)))

@@ -133,3 +133,15 @@ def test_an_unusable_intended_pem_is_a_note_not_a_crash():
 def test_nxos_has_no_trustpoint_certificate_finding():
     findings = diagnose_text(read("nxos_onprem_ip.txt"), intended={"trustpoint_ca_pem": ONPREM})
     assert FID not in [finding["id"] for finding in findings]
+
+
+def test_a_missing_trustpoint_while_nothing_fails_lists_the_trustpoint_lines_before_the_dialog():
+    text = "\n".join(line for line in read("ios_onprem_trustpoint.txt").split("\n") if "COMM_FAILED" not in line)
+    findings = diagnose_text(text, intended={"trustpoint_ca_pem": ONPREM})
+    assert "sla_trustpoint_missing" not in actionable_ids(findings)
+    finding = only(findings, FID)
+    assert finding["severity"] == "warning"
+    commands = finding["remediation"]["commands"]
+    assert commands[:3] == ["crypto pki trustpoint SLA-TrustPoint", "enrollment terminal", "revocation-check none"]
+    assert commands[-4] == "crypto pki authenticate SLA-TrustPoint" and commands[-2:] == ["quit", "yes"]
+    assert finding["remediation"]["role"] == "trustpoint"
