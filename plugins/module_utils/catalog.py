@@ -42,7 +42,7 @@ import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils import vocabulary
 
-# The finding ids of DESIGN.md ("Finding ids (stable; add more, never rename)").
+# Every finding id the rules give (stable: add more, never rename).
 FINDING_IDS = (
     "clock_not_synchronized",
     "dns_not_configured",
@@ -83,18 +83,10 @@ NTP_EXAMPLE = "ntp server 198.51.100.100 version 2 prefer"
 SMART_URL = vocabulary.SMART_URL
 CALLHOME_URL = vocabulary.CALLHOME_URL
 
-COMM_FAILED_FINDINGS = [
-    "dns_not_configured",
-    "cslu_local_unresolved",
-    "transport_type_mismatch",
-    "transport_url_incorrect",
-    "callhome_profile_inactive",
-    "http_client_trustpoint_missing",
-    "sla_trustpoint_missing",
-    "cssm_unreachable",
-    "cslu_http_server_inactive",
-    "sla_trustpoint_certificate_missing",
-]
+# The causes COMM_FAILED leads to: name resolution, transport and TLS (dns_not_configured to sla_trustpoint_missing in
+# FINDING_IDS), an unreachable server, the HTTP server of CSLU- / SSM On-Prem-initiated communication, the trustpoint's CA.
+COMM_FAILED_FINDINGS = list(FINDING_IDS[FINDING_IDS.index("dns_not_configured"):FINDING_IDS.index("trust_code_missing")]) + [
+    "cssm_unreachable", "cslu_http_server_inactive", "sla_trustpoint_certificate_missing"]
 
 
 def _reason(text, findings=()):
