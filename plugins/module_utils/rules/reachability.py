@@ -93,8 +93,8 @@ def _steps(ctx, host, vrf):
     steps += [
         "Check that the product instance IP network is up ('no shutdown' on the interface), that the interface has the right subnet mask, and that "
         "the DNS IP is configured.",
-        ctx.cmd("Verify the HTTPS client source interface: 'show ip http client'; reconfigure it with '%s'." % actions.line(
-            ctx, "ip_http_client_source_interface", interface="<interface>"),
+        ctx.cmd("Verify the HTTPS client source interface: 'show ip http client'; reconfigure it with '%s'."
+                % actions.line(ctx, "ip_http_client_source_interface", interface="<interface>"),
                 "Check the VRF licensing uses (show license status 'VRF:') and that the switch reaches the server in it."),
         "Double-check routing rules and firewall settings (HTTPS to the licensing server).",
         "If the error is '404 host not found' the CSSM server is down: try again later.",
