@@ -55,9 +55,13 @@ options:
             C(sla_trustpoint_certificate_missing)). A certificate is not secret; reports show only its subject, serial and SHA-1.
         type: str
       topology:
-        description: The licensing topology, when it cannot be told from the device.
+        description:
+          - The licensing topology, when it cannot be told from the device.
+          - V(controller) (Cisco DNA Center / Catalyst Center), V(cslu_disconnected_push) and V(cslu_disconnected_pull) (CSLU
+            disconnected from CSSM), V(onprem_push) and V(onprem_pull) (who initiates with SSM On-Prem) are never read from a device.
         type: str
-        choices: [direct_smart, cslu_push, cslu_pull, onprem, callhome, offline]
+        choices: [direct_smart, cslu_push, cslu_pull, onprem, callhome, offline, controller, cslu_disconnected_push, cslu_disconnected_pull,
+                  onprem_push, onprem_pull]
   platform:
     description:
       - V(ios) (IOS XE) or V(nxos); C(cisco.ios.ios) and C(cisco.nxos.nxos) are accepted too.

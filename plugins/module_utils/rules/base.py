@@ -14,8 +14,9 @@ from __future__ import annotations
 import json
 import re
 
-from ansible_collections.smartlic.slp.plugins.module_utils.vocabulary import ACTIONABLE, SEVERITIES, severity_rank  # noqa: F401 (re-exported to the rules)
-from ansible_collections.smartlic.slp.plugins.module_utils.vocabulary import CALLHOME_URL, SMART_URL  # noqa: F401 (re-exported to the rules)
+from ansible_collections.smartlic.slp.plugins.module_utils.vocabulary import SEVERITIES
+# Re-exported to the rules, which read every building block from here.
+from ansible_collections.smartlic.slp.plugins.module_utils.vocabulary import CALLHOME_URL, SMART_URL  # noqa: F401 pylint: disable=unused-import
 SLA_TRUSTPOINT = "SLA-TrustPoint"
 CALLHOME_PROFILE = "CiscoTAC-1"
 CSLU_LOCAL = "cslu-local"

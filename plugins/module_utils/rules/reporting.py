@@ -18,9 +18,9 @@ from datetime import timedelta
 
 from ansible_collections.smartlic.slp.plugins.module_utils.rules import comm, topology
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import (
-    ACTIONABLE, as_dict, as_list, days_text, evidence, log_evidence, lower, make_finding, text, whole_days,
+    as_dict, as_list, days_text, evidence, log_evidence, lower, make_finding, text, whole_days,
 )
-from ansible_collections.smartlic.slp.plugins.module_utils.vocabulary import severity_rank
+from ansible_collections.smartlic.slp.plugins.module_utils.vocabulary import ACTIONABLE, severity_rank
 
 ACK_WARNING_DAYS = 14
 RUM_BACKLOG_THRESHOLD = 100
