@@ -119,7 +119,6 @@ def test_http_client_source_interface_against_the_intended_one():
         item["id"] for item in diagnose_fixture("nxos_callhome.txt", "nxos", intended={"source_interface": "mgmt0"})]
 
 
-
 class _Ctx:
     """Just what rules/actions reads: the platform, the intended settings and the parsed running-config."""
 
