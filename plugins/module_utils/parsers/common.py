@@ -75,7 +75,8 @@ def echo_line(words, rest=r"(?:\s+\S+)*"):
 
 # What the table parsers skip or report, the same on every command:
 # a prompt, alone or echoing a show command ("router#", "csr1#sh ntp status");
-PROMPT_ECHO = re.compile(r"^" + OUTPUT_PROMPT + r"[#>]\s*(?P<command>" + _SHOW + r"\b.*)?$", re.IGNORECASE)
+PROMPT_START = OUTPUT_PROMPT + r"[#>]"
+PROMPT_ECHO = re.compile(r"^" + PROMPT_START + r"\s*(?P<command>" + _SHOW + r"\b.*)?$", re.IGNORECASE)
 # the device's error answer ("% Invalid input detected", "Syntax error", "ERROR: ...");
 DEVICE_ERROR = re.compile(r"^\s*(?:%\s*(?:Invalid|Incomplete|Ambiguous|Unknown|Error)|Invalid command|Syntax error|ERROR:)", re.IGNORECASE)
 # The CLI header IOS XE prints before every output with 'exec prompt timestamp' (corpus iosxe/show_license_status/genie_1.txt
@@ -128,7 +129,10 @@ class LineGuard:
                 start = start.lower() if start.isascii() else _ascii_fold(start)
             if start.startswith(self.prefixes):
                 return True
-        return any(char in line for char in self.characters)
+        for char in self.characters:
+            if char in line:
+                return True
+        return False
 
 
 def _ascii_fold(text):

@@ -35,7 +35,8 @@ from __future__ import annotations
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import (
-    clean, echo_line, LineGuard, LOAD_LINE, new_result, output_lines, parse_udi, PROMPT_ECHO, snake_text, TIME_LINE, to_int, to_iso, UDI_RE,
+    LOAD_LINE, PROMPT_ECHO, PROMPT_START, TIME_LINE, UDI_RE, LineGuard, clean, echo_line, new_result, output_lines, parse_udi, snake_text, to_int,
+    to_iso,
 )
 
 UNDERLINE = re.compile(r"^\s*={3,}\s*$")
@@ -51,6 +52,12 @@ ERROR_LINE = re.compile(
 )
 # Rules out, without running them, the five expressions above on most lines of an output.
 _SPECIAL = LineGuard(LOAD_LINE, TIME_LINE, PROMPT_ECHO, ECHO_LINE, ERROR_LINE)
+# The same test on a whole ASCII output at once, lower-cased, with a newline before each line: one search finds any line
+# that starts as one of the four others must (their literal starts) or as a prompt does (PROMPT_START). Most outputs hold
+# none, and their lines are then all content. The possessive blanks are taken once.
+_ANY_SPECIAL = re.compile(
+    r"\n[^\S\n]*+(?:" + "|".join([PROMPT_START] + [re.escape(start) for start in LineGuard(LOAD_LINE, TIME_LINE, ECHO_LINE, ERROR_LINE).prefixes]) + ")"
+)
 # A key that opens a pair in the middle of a value: "  Purged: 0", ",  Waiting for Ack: 0".
 _PAIR_START = re.compile(r"(?:,\s+|\s{2,})(?P<key>[A-Z][A-Za-z0-9 ()/\-]{0,40}?):(?:\s+|$)")
 # What a value needs before a second pair can start in it (see _PAIR_START): a comma or two blanks.
@@ -345,6 +352,16 @@ def _node(keys, title, value, indent, line, heading=False):
 
 def _content_lines(tree, lines):
     """Drop the CLI header, prompts and echoed commands; note device errors."""
+    # Text beyond ASCII is read line by line: under re.IGNORECASE, letters such as 'ſ' and 'İ' match 's' and 'i', which
+    # lower-casing does not give.
+    joined = "\n" + "\n".join(lines)
+    if joined.isascii() and _ANY_SPECIAL.search(joined.lower()) is None:
+        return lines
+    return _content_lines_each(tree, lines)
+
+
+def _content_lines_each(tree, lines):
+    """_content_lines, line by line."""
     kept = []
     # Whether a non-blank line was kept (a flag, not a scan of kept: leading blank lines would make that quadratic).
     content = False

@@ -55,11 +55,8 @@ def _meaning(table, line):
 def read(table, text, lines=None):
     """The result of ``table.command`` for an output (or its ``lines``, see common.output_lines)."""
     result = new_result()
-    rows = []
-    facts = {}
-    in_table = False
-    errors = []
-    pending = None
+    rows, facts, errors = [], {}, []
+    in_table, pending = False, None
     lines = printed_lines(text, lines)
     for line in lines:
         stripped = line.strip()
