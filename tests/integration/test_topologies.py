@@ -10,11 +10,12 @@ log (tests/lab/harness.py) is the judge of what was sent:
   only change sent is the sync command of the platform (IOS XE 'license smart sync all', NX-OS 'license smart sync');
   offline it is 'license smart save usage' (seeds 000 / 001, REPORTING_REQUIRED);
 - where CSLU or SSM On-Prem initiate, and under a controller, nothing is sent and the finding is listed as manual with
-  the seed's steps; the same where the ACK waits on CSLU's export / import or SSM On-Prem's record, after one sync;
+  the seed's steps; the same where the ACK waits on CSLU's export / import or SSM On-Prem's record, after one sync,
+  and for a down-rev SSM On-Prem;
 - the second remediate run sends nothing and changes nothing;
 - on NX-OS the diagnosis also reads show license tech support and show license history message (seed 001).
 
-About 3 to 4 minutes on an idle machine (15 devices, lab ACK delay 3 s, the sync role's wait cut to 15 s for the devices no ACK reaches).
+About 3 to 4 minutes on an idle machine (17 devices, lab ACK delay 3 s, the sync role's wait cut to 15 s for the devices no ACK reaches).
 """
 
 from __future__ import annotations
@@ -51,7 +52,11 @@ EXPECTED = {
     "nxos-topology-cslu-push": ("cslu_push", [NXOS_SYNC], []),
     "nxos-topology-cslu-disconnected-push": ("cslu_push", [NXOS_SYNC], [ACK]),
     "nxos-topology-onprem-record-not-found": ("onprem", [NXOS_SYNC], [ACK, "onprem_record_not_found"]),
+    "ios-topology-onprem-down-rev": ("onprem", [], ["onprem_down_rev"]),
+    "nxos-topology-onprem-down-rev": ("onprem", [], ["onprem_down_rev"]),
 }
+# The finding each host is about (the overdue ACK unless named here).
+PRIMARY = {"ios-topology-onprem-down-rev": "onprem_down_rev", "nxos-topology-onprem-down-rev": "onprem_down_rev"}
 # The seed's words each manual ACK must carry, by host.
 MANUAL_WORDS = {
     "ios-topology-cslu-pull": "Collecting Usage Reports: CSLU Initiated",
@@ -62,6 +67,8 @@ MANUAL_WORDS = {
     "nxos-topology-cslu-disconnected-push": "Upload From Cisco",
     "ios-topology-onprem-record-not-found": "Synchronize now with Cisco",
     "nxos-topology-onprem-record-not-found": "Synchronize now with Cisco",
+    "ios-topology-onprem-down-rev": "Migrating to a Version of SSM On-Prem",
+    "nxos-topology-onprem-down-rev": "supported topologies",
 }
 DELAYS = {"ack_delay_seconds": 3, "trust_install_seconds": 2, "ntp_sync_seconds": 2}
 SYNC_WAIT = ["-e", "sync_wait_timeout=15", "-e", "sync_wait_interval=2"]
@@ -87,7 +94,7 @@ def fixture_fleet(tmp_path_factory):
         assert sorted(lab.hosts()) == sorted(EXPECTED)
 
         def step(name, playbook, *args):
-            run = run_playbook(work, playbook, "-i", lab.inventory, "--forks", "15", "-e", "smartlic_report_dir=%s" % (work / name),
+            run = run_playbook(work, playbook, "-i", lab.inventory, "--forks", "17", "-e", "smartlic_report_dir=%s" % (work / name),
                                "-e", "sync_usage_dir=%s" % (work / "usage"), *SYNC_WAIT, *args, timeout=900)
             (work / ("%s.log" % name)).write_text(run.stdout + run.stderr, encoding="utf-8")
             out["runs"][name] = run
@@ -135,8 +142,9 @@ def test_diagnose_finds_the_overdue_ack_in_its_topology(fleet, host):
     topology, commands, stays = EXPECTED[host]
     findings = {finding["id"]: finding for finding in _report(fleet, "diagnose", host)["findings"]
                 if finding["severity"] in ("critical", "error", "warning")}
-    assert ACK in findings and set(stays) <= set(findings), sorted(findings)
-    finding = findings[ACK]
+    primary = PRIMARY.get(host, ACK)
+    assert primary in findings and set(stays) <= set(findings), sorted(findings)
+    finding = findings[primary]
     assert finding["topology"] == topology
     remediation = finding["remediation"]
     if commands:
@@ -171,7 +179,7 @@ def test_what_stays_is_manual_with_the_seeds_steps(fleet, host):
     for item in manual.values():
         assert item["manual_steps"] and item["why"] == "needs a person"
     if host in MANUAL_WORDS:
-        assert MANUAL_WORDS[host] in " ".join(manual[ACK]["manual_steps"])
+        assert MANUAL_WORDS[host] in " ".join(manual[PRIMARY.get(host, ACK)]["manual_steps"])
 
 
 @pytest.mark.parametrize("host", sorted(EXPECTED))
@@ -180,13 +188,18 @@ def test_second_remediate_sends_and_changes_nothing(fleet, host):
     assert _recap(fleet, "again")[host][0] == 0
 
 
-@pytest.mark.parametrize("host", [host for host in sorted(EXPECTED) if host.startswith("nxos-")])
+@pytest.mark.parametrize("host", [host for host in sorted(EXPECTED) if host.startswith("nxos-") and host not in PRIMARY])
 def test_nxos_reads_tech_support_and_the_message_history(fleet, host):
     sent = _sent(fleet, "diagnose", host)
     assert "show license tech support" in sent and "show license history message" in sent
     facts = _report(fleet, "diagnose", host)["facts"]
     assert facts["show license tech support"]["usage_reporting"]["next_ack_deadline"]
     assert "history" in facts["show license history message"]
+
+
+def test_nxos_down_rev_reads_the_message_history_only(fleet):
+    sent = _sent(fleet, "diagnose", "nxos-topology-onprem-down-rev")
+    assert "show license history message" in sent and "show license tech support" not in sent
 
 
 def test_ios_utility_mode_is_seen(fleet):
