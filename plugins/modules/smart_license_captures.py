@@ -22,18 +22,13 @@ description:
     C(fleet-summary.md) and C(fleet-report.html).
   - "Runs on the controller, in the task's worker process (an action plugin), whatever the host; no device is contacted."
 extends_documentation_fragment:
+  - smartlic.slp.controller
   - ansible.builtin.action_common_attributes
   - smartlic.slp.intended
 attributes:
   check_mode:
     support: full
     description: The captures are diagnosed; the reports are not written (RV(files) lists what would be).
-  diff_mode:
-    support: none
-    description: No diff is shown.
-  platform:
-    platforms: posix
-    description: Runs on the controller.
 options:
   path:
     description: The folder holding the capture files (one per device; hidden files and sub-folders are skipped).

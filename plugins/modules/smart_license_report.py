@@ -21,17 +21,12 @@ description:
   - Every file is written atomically (temporary file and rename in the same folder).
   - Use it with C(run_once) and C(delegate_to) V(localhost) after the gathering task.
 extends_documentation_fragment:
+  - smartlic.slp.controller
   - ansible.builtin.action_common_attributes
 attributes:
   check_mode:
     support: full
     description: Nothing is written in check mode; RV(files) lists what would be written.
-  diff_mode:
-    support: none
-    description: No diff is shown.
-  platform:
-    platforms: posix
-    description: Runs on the controller.
 options:
   results:
     description:

@@ -32,6 +32,7 @@ description:
   - In check mode only read-only C(show)/C(dir)/C(more) commands run; the EXEC command that would run is returned
     in RV(would_run).
 extends_documentation_fragment:
+  - smartlic.slp.device_wait
   - ansible.builtin.action_common_attributes
 attributes:
   check_mode:
@@ -40,9 +41,6 @@ attributes:
   diff_mode:
     support: full
     description: The diff lists the EXEC command that is (or would be) sent.
-  platform:
-    platforms: network
-    description: Cisco IOS XE and NX-OS devices over C(network_cli).
 options:
   operation:
     description: What to do.
@@ -84,22 +82,12 @@ options:
       - For O(operation=import), skip the import when C(Last ACK received) is at or after this time
         (ISO 8601, for example the time the ACK file was downloaded).
     type: str
-  platform:
-    description:
-      - V(ios) or V(nxos). The action plugin fills it in from C(ansible_network_os); without it the module asks
-        the connection for the device's capabilities (more commands on a new connection).
-    type: str
-    choices: [ios, nxos]
   wait_timeout:
     description:
       - Seconds to wait for C(Last ACK received) to change after sync or import. V(0) checks once.
       - A direct ACK takes about 15 minutes; when it has not come in time the outcome is V(pending).
     type: int
     default: 120
-  wait_interval:
-    description: Seconds between two reads of C(show license status) while waiting.
-    type: int
-    default: 5
   fail_on_pending:
     description:
       - Fail when no new ACK arrives within O(wait_timeout) (outcome V(pending)). With V(false) the task succeeds and

@@ -29,6 +29,7 @@ description:
   - Runs on the controller over an C(ansible.netcommon.network_cli) connection with
     C(ansible_network_os) C(cisco.ios.ios) or C(cisco.nxos.nxos).
 extends_documentation_fragment:
+  - smartlic.slp.device_wait
   - ansible.builtin.action_common_attributes
 attributes:
   check_mode:
@@ -37,9 +38,6 @@ attributes:
   diff_mode:
     support: full
     description: The diff lists the EXEC command that is (or would be) sent, with the token masked.
-  platform:
-    platforms: network
-    description: Cisco IOS XE and NX-OS devices over C(network_cli).
 options:
   id_token:
     description:
@@ -62,22 +60,12 @@ options:
         the command is always sent.
     type: bool
     default: false
-  platform:
-    description:
-      - V(ios) or V(nxos). The action plugin fills it in from C(ansible_network_os); without it the module asks
-        the connection for the device's capabilities (more commands on a new connection).
-    type: str
-    choices: [ios, nxos]
   wait_timeout:
     description:
       - Seconds to wait for the new trust code (or a failure message) after the command. V(0) checks once.
       - When neither shows in time the outcome is V(pending) (the task does not fail).
     type: int
     default: 120
-  wait_interval:
-    description: Seconds between two reads of C(show license status) while waiting.
-    type: int
-    default: 5
 notes:
   - The device needs a working transport (smart, direct to CSSM) and a synchronised clock; fix those first
     (roles C(smartlic.slp.transport) and C(smartlic.slp.ntp)).
