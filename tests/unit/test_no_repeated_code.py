@@ -8,8 +8,9 @@ a lone bracket or key repeats everywhere and means nothing by itself.
 
 Left out, on purpose: each role's ``meta/`` folder. Ansible reads a role's
 argument spec and galaxy_info only from that role's own ``meta/`` files and has
-no include for them, so roles taking the same variable must each describe it;
-test_role_arguments.py checks that the roles describe a shared variable alike.
+no include for them, so the roles that share the config_lines shell (dns,
+transport, trustpoint) each describe its options under their own prefix; the
+last test checks that they describe them alike, so the copies cannot drift.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 WINDOW = 6
@@ -78,3 +81,19 @@ def test_the_check_finds_a_repeat_and_ignores_noise():
     assert repeats({"a.py": block[:block.rindex("\n")], "b.py": block}) == {}
     noise = "\n".join(["    )", "}", "# comment", "", "]", "---", "attributes:", "else:"] * 3)
     assert repeats({"a.yml": noise, "b.yml": noise}) == {}
+
+
+def test_the_roles_sharing_config_lines_describe_its_options_alike():
+    shared = {}
+    for role in ("dns", "transport", "trustpoint"):
+        spec = yaml.safe_load((ROOT / "roles" / role / "meta" / "argument_specs.yml").read_text(encoding="utf-8"))
+        options = spec["argument_specs"]["main"]["options"]
+        for suffix in ("running_config", "verify", "save_config"):
+            option = options.get("%s_%s" % (role, suffix))
+            if option is not None:
+                shared.setdefault(suffix, []).append((role, option))
+    assert set(shared) >= {"running_config", "verify"}
+    for suffix, described in shared.items():
+        first_role, first = described[0]
+        for role, option in described[1:]:
+            assert option == first, "%s_%s is not described as %s_%s is" % (role, suffix, first_role, suffix)
