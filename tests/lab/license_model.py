@@ -478,6 +478,9 @@ def _render_ios(settings, cfg):
         lines.append("no ip domain lookup")
     if cfg["domain"]:
         lines.append("ip domain name %s" % cfg["domain"])
+        # A device set up to resolve in its licensing VRF has that VRF's domain name too (C4; G11).
+        for server_vrf in sorted({server_vrf for _server, server_vrf in cfg["name_servers"] if server_vrf}):
+            lines.append("ip domain name vrf %s %s" % (server_vrf, cfg["domain"]))
     for name, address in cfg["hosts"].items():
         lines.append("ip host %s %s" % (name, address))
     for server, server_vrf in cfg["name_servers"]:
