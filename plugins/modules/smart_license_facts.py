@@ -148,7 +148,7 @@ EXAMPLES = r"""
 #     severity: warning
 #     severity_reason: "nothing failed on the clock yet, but installs of policies, authorization and trust codes will"
 #     title: Device clock is not synchronised to NTP
-#     remediation: {role: ntp, commands: ["ntp server <ntp-server> prefer"]}
+#     remediation: {role: ntp, commands: ["ntp server <ntp-server> prefer version 2"]}
 # summary: {counts: {critical: 1, error: 1, warning: 1, info: 0}, worst: critical, actionable: 3}
 # ack: {next_ack_deadline: "2022-01-12T12:10:32Z", days_left: -1302, clock: "2025-08-07T04:37:54", clock_source: show clock}
 
@@ -230,7 +230,7 @@ findings:
             "title": "Device clock is not synchronised to NTP",
             "evidence": [{"source": "show clock", "field": "synchronized", "value": false, "line": ".04:37:54.849 UTC Thu Aug 7 2025",
                           "note": "'.': the time is authoritative but NTP is not synchronised"}],
-            "remediation": {"role": "ntp", "commands": ["ntp server <ntp-server> prefer"], "manual_steps": []},
+            "remediation": {"role": "ntp", "commands": ["ntp server <ntp-server> prefer version 2"], "manual_steps": []},
             "topology": "cslu_push", "confidence": "high",
             "notes": ["no NTP server is known: give the intended servers (ntp_servers) to the ntp role"]}]
 summary:
