@@ -38,7 +38,7 @@ from tests.playbook_runner import ROOT, run_playbook
 ROLES_DIR = os.path.join(ROOT, "roles")
 ROLES = sorted(name for name in os.listdir(ROLES_DIR) if os.path.isdir(os.path.join(ROLES_DIR, name)))
 # The facts each role leaves for later tasks: fixed names, documented in its README.
-RESULT_FACTS = {"config_lines": [], "diagnose": ["diagnose_result", "diagnose_findings"], "dns": ["dns_result"], "ntp": ["ntp_result"],
+RESULT_FACTS = {"config_lines": ["config_lines_result"], "diagnose": ["diagnose_result", "diagnose_findings"], "dns": ["dns_result"], "ntp": ["ntp_result"],
                 "sync": ["sync_result"], "transport": ["transport_result"], "trust_token": ["trust_token_result"],
                 "trustpoint": ["trustpoint_result"]}
 # The order the examples run in: diagnose first, the internal include before the role that wraps it, the
@@ -159,7 +159,7 @@ def combined_playbook():
     for role in ORDER:
         plays = yaml.safe_load(example(role))
         parts.append(yaml.safe_dump(plays, sort_keys=False, width=1000))
-        facts = RESULT_FACTS[role] or ["dns_result"]
+        facts = RESULT_FACTS[role]
         parts.append(KEEP.format(role=role, facts="{" + ", ".join("'%s': %s | default(none)" % (fact, fact) for fact in facts) + "}"))
     parts.append(WRITE)
     return "---\n" + "".join(parts)
@@ -193,7 +193,7 @@ def test_examples_run_against_the_lab(tmp_path):
         assert ntp["changed"] is True and ntp["outcome"] == "synchronized", ntp
         assert ntp["commands"] == [{"ios": "ntp server 192.0.2.123 prefer version 2", "nxos": "ntp server 192.0.2.123 prefer"}[platform]], ntp
         # config_lines (as the dns role uses it) sent the DNS lines; the dns example then found nothing missing.
-        included = got["config_lines"]["dns_result"]
+        included = got["config_lines"]["config_lines_result"]
         dns = got["dns"]["dns_result"]
         assert included["changed"] is True and included["commands"] and included["remaining"] == [], included
         assert dns["changed"] is False and dns["commands"] == [] and dns["msg"] == "name resolution already configured", dns
