@@ -15,6 +15,8 @@ parent before it forks the task's workers: every later fork inherits the loaded 
 
 from __future__ import annotations
 
+import importlib.util
+
 from ansible.plugins.loader import cliconf_loader, connection_loader, terminal_loader
 
 # The plugins a worker loads for a network_cli task on the platforms this collection reads.
@@ -25,10 +27,27 @@ NETWORK_PLUGINS = (
 )
 
 
+def installed(name):
+    """Whether the collection of plugin ``name`` (namespace.collection.plugin) is installed here.
+
+    Asked first because the loader warns on stderr about a plugin whose collection is missing, and such a
+    warning at load time would be noise for a user who has, say, only cisco.ios.
+    """
+    namespace, collection = name.split(".")[:2]
+    if (namespace, collection) == ("ansible", "builtin"):
+        return True
+    try:
+        return importlib.util.find_spec("ansible_collections.%s.%s" % (namespace, collection)) is not None
+    except ImportError:
+        return False
+
+
 def network_plugins():
     """Load the plugins of NETWORK_PLUGINS into this process (each at most once; one that cannot load is skipped)."""
     for loader, names in NETWORK_PLUGINS:
         for name in names:
+            if not installed(name):
+                continue
             try:
                 loader.get(name, class_only=True)
             except Exception:  # pylint: disable=broad-except

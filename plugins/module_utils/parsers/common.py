@@ -187,6 +187,7 @@ def _required_characters(items):
             return {chr(code) for _kind, code in value}
     return None
 
+
 _REPEATS = (_SRE.MAX_REPEAT, _SRE.MIN_REPEAT, getattr(_SRE, "POSSESSIVE_REPEAT", _SRE.MAX_REPEAT))
 
 _PROMPT_GUARD = LineGuard(PROMPT_ECHO)
