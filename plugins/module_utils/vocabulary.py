@@ -27,10 +27,8 @@ def severity_rank(severity):
 # The two platforms read, by their short name ('ios', 'nxos'): the name used in messages and their ansible_network_os.
 PLATFORM_NAMES = {"ios": "IOS XE", "nxos": "NX-OS"}
 NETWORK_OS = {"ios": "cisco.ios.ios", "nxos": "cisco.nxos.nxos"}
-# The values of ansible_network_os (or a module's platform option) a live session accepts.
-SUPPORTED_NETWORK_OS = ("cisco.ios.ios", "cisco.nxos.nxos", "ios", "nxos")
-# The spellings met on almost every call, answered without working them out.
-_KNOWN_SPELLINGS = {"ios": "ios", "nxos": "nxos", "cisco.ios.ios": "ios", "cisco.nxos.nxos": "nxos"}
+# The values of ansible_network_os (or a module's platform option) a live session accepts, and the platform each names.
+SUPPORTED_NETWORK_OS = {"cisco.ios.ios": "ios", "cisco.nxos.nxos": "nxos", "ios": "ios", "nxos": "nxos"}
 
 
 def normalize_platform(name, strict=False):
@@ -41,12 +39,12 @@ def normalize_platform(name, strict=False):
     else 'ios', counts. ``strict`` (for a live session, where a wrong platform would send the wrong commands):
     only SUPPORTED_NETWORK_OS, in any case and with blanks around; 'cisco.iosxr.iosxr' is then None.
     """
-    known = _KNOWN_SPELLINGS.get(name) if isinstance(name, str) else None
+    known = SUPPORTED_NETWORK_OS.get(name) if isinstance(name, str) else None
     if known:
         return known
     text = str(name or "").strip().lower()
     if strict:
-        return _KNOWN_SPELLINGS.get(text)
+        return SUPPORTED_NETWORK_OS.get(text)
     text = text.replace("_", "-")
     if "nxos" in text or "nx-os" in text:
         return "nxos"
