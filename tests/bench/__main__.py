@@ -103,8 +103,8 @@ def capture_texts():
     return texts
 
 
-def lab_outputs():
-    """[(scenario name, platform, [(command, output)])]: what live gathering reads from each lab scenario, made in process."""
+def lab_outputs(names=None):
+    """[(scenario name, platform, [(command, output)])]: what live gathering reads from each lab scenario (or the named ones), made in process."""
     from datetime import datetime, timezone  # pylint: disable=import-outside-toplevel
     import yaml  # pylint: disable=import-outside-toplevel
     from tests.lab.config_tree import ConfigTree  # pylint: disable=import-outside-toplevel
@@ -112,6 +112,8 @@ def lab_outputs():
 
     items = []
     for path in sorted(glob.glob(os.path.join(ROOT, "tests", "lab", "scenarios", "*.yml"))):
+        if names and os.path.basename(path) not in names:
+            continue
         with open(path, encoding="utf-8") as handle:
             scenario = yaml.safe_load(handle)
         platform = scenario["platform"]
@@ -183,16 +185,17 @@ def bench_diagnose(repeat=10, passes=20):
     return figures
 
 
-def diagnose_inputs(which):
-    """The callables bench_diagnose times for one input: 'live' (lab scenarios) or 'files' (capture files)."""
+def diagnose_inputs(which, scenarios=None):
+    """The callables bench_diagnose times for one input: 'live' (lab scenarios, all or the named ones) or 'files' (capture files)."""
     if which == "live":
-        return [lambda outputs=outputs, platform=platform: pipeline.analyze_outputs(outputs, platform) for _name, platform, outputs in lab_outputs()]
+        return [lambda outputs=outputs, platform=platform: pipeline.analyze_outputs(outputs, platform)
+                for _name, platform, outputs in lab_outputs(scenarios)]
     return [lambda text=text: pipeline.analyze_text(text) for _name, text in capture_texts()]
 
 
-def run_rounds(which, rounds):
+def run_rounds(which, rounds, scenarios=None):
     """Every device of an input once (warming caches and imports), then `rounds` more times: what callgrind counts."""
-    jobs = diagnose_inputs(which)
+    jobs = diagnose_inputs(which, scenarios)
     for _round in range(rounds + 1):
         for job in jobs:
             job()
@@ -475,10 +478,11 @@ def main(argv=None):
     parser.add_argument("--captures", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3, help="offline: playbook runs of each kind")
     parser.add_argument("--input", choices=["live", "files"], default="live", help=argparse.SUPPRESS)
+    parser.add_argument("--scenarios", nargs="+", help="rounds: only these lab scenario files (e.g. those of an older commit, to compare like for like)")
     options = parser.parse_args(argv)
     if options.what == "rounds":
         # Run under valgrind by bench_instructions: no output, only the work.
-        run_rounds(options.input, options.rounds)
+        run_rounds(options.input, options.rounds, options.scenarios)
         return 0
     say("# smartlic.slp benchmarks — %s" % machine())
     say()
