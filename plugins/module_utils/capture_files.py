@@ -22,7 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from ansible_collections.smartlic.slp.plugins.module_utils import capture, report
 from ansible_collections.smartlic.slp.plugins.module_utils.module_specs import clean_intended, read_slac
-from ansible_collections.smartlic.slp.plugins.module_utils.pipeline import brief, build_result, unusable_result
+from ansible_collections.smartlic.slp.plugins.module_utils.pipeline import build_result, unusable_result
 
 # Bytes read from a capture file; the rest of a larger file is left out with a warning, and the output the cut
 # falls in is reported as truncated. A device's licensing capture is well under 1 MiB; reading costs about 1 to 4
@@ -105,8 +105,9 @@ def list_captures(folder, patterns=None):
 
 
 def _analyze_job(job):
-    path, platform, intended, slac_text, diagnose = job
-    return analyze_file(path, platform, intended, slac_text, diagnose)
+    path, platform, intended, slac_text, diagnose, for_reports = job
+    result = analyze_file(path, platform, intended, slac_text, diagnose)
+    return report.ready_device(result) if for_reports else result
 
 
 def worker_count(requested, jobs):
@@ -116,13 +117,14 @@ def worker_count(requested, jobs):
     return max(1, min(wanted, jobs))
 
 
-def analyze_files(paths, platform=None, intended=None, slac_text=None, diagnose=True, workers=None, progress=None):
+def analyze_files(paths, platform=None, intended=None, slac_text=None, diagnose=True, workers=None, progress=None, for_reports=False):
     """Device results of many capture files, in input order, in a process pool sized to the CPUs.
 
-    ``progress(done, total)`` is called as results arrive. Falls back to one
+    ``for_reports``: each result comes as a report.ReadyDevice instead (its report text made in the pool too, and
+    no facts or messages to carry back). ``progress(done, total)`` is called as results arrive. Falls back to one
     process when a pool cannot be started. Returns (results, workers used).
     """
-    jobs = [(path, platform, intended, slac_text, diagnose) for path in paths]
+    jobs = [(path, platform, intended, slac_text, diagnose, for_reports) for path in paths]
     count = worker_count(workers, len(jobs))
     results = [None] * len(jobs)
     if count > 1:
@@ -136,7 +138,8 @@ def analyze_files(paths, platform=None, intended=None, slac_text=None, diagnose=
                     except BrokenProcessPool:
                         raise
                     except Exception as error:  # pylint: disable=broad-except
-                        results[index] = unusable_result(file_stem(jobs[index][0]), jobs[index][0], "the capture could not be analysed: %s" % error)
+                        failed = unusable_result(file_stem(jobs[index][0]), jobs[index][0], "the capture could not be analysed: %s" % error)
+                        results[index] = report.ready_device(failed) if for_reports else failed
                     if progress:
                         progress(done, len(jobs))
             return results, count
@@ -171,11 +174,15 @@ def diagnose_folder(params, check_mode=False, progress=None):
         paths = list_captures(params["path"], params["patterns"])
     except OSError as error:
         raise FolderError("the folder %s could not be listed: %s" % (params["path"], error)) from error
+    if params["return_facts"] and not params["return_devices"]:
+        raise FolderError("return_facts needs return_devices: the facts are returned in devices")
     warnings = [] if paths else ["no capture file found in %s" % params["path"]]
+    writing = bool(params["report_dir"]) and not check_mode
     results, workers = analyze_files(paths, platform=params["platform"], intended=clean_intended(params["intended"]), slac_text=slac_text,
-                                     diagnose=params["diagnose"], workers=params["workers"], progress=progress)
+                                     diagnose=params["diagnose"], workers=params["workers"], progress=progress,
+                                     for_reports=writing and not params["return_facts"])
     output = {"changed": False, "files": [], "workers": workers}
-    if params["report_dir"] and not check_mode:
+    if writing:
         try:
             written = report.write_reports(params["report_dir"], results, title=params["title"])
         except OSError as error:
@@ -190,7 +197,9 @@ def diagnose_folder(params, check_mode=False, progress=None):
             output["files"] = [os.path.join(params["report_dir"], name) for name in names.values()] + [
                 os.path.join(params["report_dir"], name) for name in (report.FLEET_JSON, report.FLEET_MARKDOWN, report.FLEET_HTML)]
             warnings.append("check mode: the reports were not written")
-    output["devices"] = results if params["return_facts"] else [brief(result) for result in results]
+    if params["return_devices"]:
+        output["devices"] = results if params["return_facts"] else [
+            item.result if isinstance(item, report.ReadyDevice) else report.brief(item) for item in results]
     return output, warnings
 
 

@@ -162,6 +162,7 @@ VARIABLES = {
         "diagnose_report_title": spec("text"),
         "diagnose_progress_interval": spec("number", minimum=0),
         "diagnose_fail_on_findings": spec("bool"),
+        "diagnose_offline_devices": spec("bool"),
         "diagnose_intended": spec("intended"),
         "diagnose_probes": spec("probes"),
         "diagnose_tech_support": spec("choice", choices=("auto", "always", "never")),

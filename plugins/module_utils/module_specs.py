@@ -65,6 +65,7 @@ def captures_spec():
         report_dir={"type": "path"},
         title={"type": "str", "default": "Smart Licensing diagnosis"},
         workers={"type": "int", "default": 0},
+        return_devices={"type": "bool", "default": True},
         return_facts={"type": "bool", "default": False},
         progress_interval={"type": "float", "default": 5.0},
     )

@@ -408,8 +408,3 @@ def unusable_result(name, source, reason, warnings=()):
     return {"host": name, "name": name, "platform": None, "source": source, "collected_at": None, "usable": False, "reason": reason,
             "facts": {}, "messages": [], "findings": [], "summary": report.summarize([]), "ack": {}, "commands": {},
             "warnings": list(warnings), "diagnosed": False, "platform_evidence": [], "status": "unusable"}
-
-
-def brief(result):
-    """A device result without facts and messages (what a module returns per device by default)."""
-    return {key: value for key, value in result.items() if key not in ("facts", "messages")}

@@ -26,6 +26,7 @@ import json
 import os
 import re
 import tempfile
+from collections import namedtuple
 from datetime import datetime, timezone
 
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import days_text, unique_evidence
@@ -330,25 +331,45 @@ def device_json(result):
     return document
 
 
+def brief(result):
+    """A device result without facts and messages (what a module returns per device by default)."""
+    return {key: value for key, value in result.items() if key not in ("facts", "messages")}
+
+
+class ReadyDevice(namedtuple("ReadyDevice", "result text")):
+    """A device made ready for the reports: its normalized result without facts and messages (all the fleet reports
+    read) and the text of its ``<device>.json``. Neither needs another device, so a process pool can make them."""
+
+    __slots__ = ()
+
+
+def ready_device(result):
+    """The ReadyDevice of a device result."""
+    normalized = normalize_device(result)
+    text = to_json(device_json(normalized))
+    return ReadyDevice(brief(normalized), text)
+
+
 def write_reports(report_dir, results, formats=FORMATS, per_device=True, title=None, generated_at=None):
-    """Write every report of a list of device results into report_dir.
+    """Write every report of a list of device results (or of ReadyDevice items) into report_dir.
 
     Returns ``{"files": [paths written or kept], "changed": bool, "summary": fleet summary, "warnings": [...]}``.
     """
     formats = [fmt for fmt in (formats or FORMATS) if fmt in FORMATS]
     generated_at = generated_at or now_iso()
     os.makedirs(report_dir, exist_ok=True)
-    normalized = [normalize_device(result) for result in results]
+    ready = [item if isinstance(item, ReadyDevice) else ready_device(item) for item in results]
+    normalized = [item.result for item in ready]
     names, warnings = assign_file_names(normalized)
     if not per_device:
         names = {}
     files = []
     changed = False
-    for index, result in enumerate(normalized):
+    for index, item in enumerate(ready):
         if index not in names:
             continue
         path = os.path.join(report_dir, names[index])
-        changed = write_atomic(path, to_json(device_json(result))) or changed
+        changed = write_atomic(path, item.text) or changed
         files.append(path)
     fleet = fleet_summary(normalized, names, generated_at, title)
     outputs = {

@@ -50,8 +50,18 @@ options:
     description: Processes used to read the files. V(0) uses one per CPU.
     type: int
     default: 0
+  return_devices:
+    description:
+      - Return RV(devices), one result per file.
+      - "V(false) for a large folder whose reports are written and read there: the task result then carries the fleet
+        summary and the file names only, which keeps a run over thousands of files several times faster (Ansible copies a
+        task result between its processes more than once)."
+    type: bool
+    default: true
   return_facts:
-    description: Return the facts and messages of every device in RV(devices) too (large for big folders).
+    description:
+      - Return the facts and messages of every device in RV(devices) too (large for big folders).
+      - Needs O(return_devices=true).
     type: bool
     default: false
   progress_interval:
@@ -123,7 +133,7 @@ devices:
     - One result per file, in file name order, shaped as the per-device JSON (C(host), C(platform), C(findings),
       C(summary), C(ack), C(commands), C(usable), C(reason), C(warnings), ...) without C(facts) and C(messages)
       unless O(return_facts=true).
-  returned: always
+  returned: when O(return_devices=true)
   type: list
   elements: dict
   sample: [{"host": "notes", "name": "notes", "source": "captures/notes.docx", "usable": false,

@@ -154,3 +154,37 @@ def test_old_variable_names_still_work_with_a_deprecation_warning(tmp_path, capt
     assert "slp_report_dir is deprecated, use smartlic_report_dir" in output, output
     stems = {name.rsplit(".", 1)[0] for name in os.listdir(capture_dir)}
     assert set(os.listdir(out)) == {stem + ".json" for stem in stems} | FLEET_FILES
+
+
+def test_role_keeps_per_file_results_unless_told_not_to(tmp_path, capture_dir):
+    """diagnose_offline_devices: true (the role's default) keeps every file's result and findings as facts; false keeps
+    the fleet summary, and diagnose_findings is then the fleet's findings, one per id with its hosts."""
+    playbook = tmp_path / "offline-role.yml"
+    plays = []
+    for keep in ("true", "false"):
+        plays += [
+            "- hosts: localhost",
+            "  gather_facts: false",
+            "  roles:",
+            "    - role: smartlic.slp.diagnose",
+            "      diagnose_capture_dir: %s" % capture_dir,
+            "      diagnose_report_dir: %s" % (tmp_path / ("reports-" + keep)),
+            "      diagnose_offline_devices: %s" % keep,
+            "  tasks:",
+            "    - ansible.builtin.copy:",
+            "        content: \"{{ {'result': diagnose_result, 'findings': diagnose_findings} | to_json }}\"",
+            "        dest: %s" % (tmp_path / ("facts-%s.json" % keep)),
+        ]
+    playbook.write_text("\n".join(plays) + "\n", encoding="utf-8")
+    run = run_playbook(tmp_path, str(playbook), timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+    kept, dropped = load(tmp_path / "facts-true.json"), load(tmp_path / "facts-false.json")
+    assert len(kept["result"]["devices"]) == 8
+    assert "devices" not in dropped["result"]
+    assert kept["result"]["summary"]["status"] == dropped["result"]["summary"]["status"]
+    cslu = [finding for finding in kept["findings"] if finding["id"] == "cslu_local_unresolved"]
+    assert [finding["device"] for finding in cslu] == ["c9200-cslu"] and cslu[0]["evidence"]
+    fleet = {finding["id"]: finding for finding in dropped["findings"]}
+    assert set(fleet) == {finding["id"] for finding in kept["findings"]}
+    assert fleet["cslu_local_unresolved"]["hosts"] == ["C9200-Standalone"]
+    assert sorted(os.listdir(tmp_path / "reports-true")) == sorted(os.listdir(tmp_path / "reports-false"))

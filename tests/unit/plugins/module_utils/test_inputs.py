@@ -35,6 +35,7 @@ GOOD = {
              "sync_ack_device_file": "slp_ack.txt"},
     "diagnose": {"diagnose_capture_dir": "", "diagnose_capture_platform": "", "diagnose_report_dir": "reports",
                  "diagnose_report_title": "Smart Licensing diagnosis", "diagnose_progress_interval": 5, "diagnose_fail_on_findings": False,
+                 "diagnose_offline_devices": True,
                  "diagnose_intended": {"ntp_servers": ["192.0.2.123"], "transport_type": "smart",
                                        "transport_url": "https://smartreceiver.cisco.com/licservice/license", "topology": "direct_smart"},
                  "diagnose_probes": ["192.0.2.1", "cslu.example.com vrf Mgmt-intf"], "diagnose_tech_support": "auto",

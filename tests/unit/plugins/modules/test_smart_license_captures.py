@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 import pytest
 from ansible.module_utils.testing import patch_module_args
@@ -56,6 +57,28 @@ def test_captures_check_mode_writes_nothing(folder, tmp_path, capsys):
     assert result["changed"] is False
     assert str(out / "c9200.json") in result["files"]
     assert "facts" in result["devices"][0]
+
+
+def test_captures_without_devices_carries_the_summary_and_the_same_reports(folder, tmp_path, capsys):
+    """return_devices=false: no per-file results in the task result, reports byte-identical to a run with them."""
+    kept, dropped = tmp_path / "kept", tmp_path / "dropped"
+    with_devices = run(smart_license_captures, {"path": str(folder), "report_dir": str(kept), "workers": 1, "return_facts": True}, capsys)
+    without = run(smart_license_captures, {"path": str(folder), "report_dir": str(dropped), "workers": 2, "return_devices": False}, capsys)
+    assert "devices" not in without and "devices" in with_devices
+    assert without["summary"]["status"] == with_devices["summary"]["status"] == {"action": 1, "unusable": 2, "info": 0, "ok": 0}
+    assert [host["name"] for host in without["summary"]["hosts"]] == ["c9200", "notes", "switch1"]
+    assert sorted(os.listdir(dropped)) == sorted(os.listdir(kept))
+    for name in ("c9200.json", "notes.json", "switch1.json"):
+        assert (dropped / name).read_bytes() == (kept / name).read_bytes(), name
+    for name in ("fleet-summary.md", "fleet-report.html"):
+        stamp = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")  # the two runs may be a second apart
+        assert stamp.sub("T", (dropped / name).read_text(encoding="utf-8")) == stamp.sub("T", (kept / name).read_text(encoding="utf-8")), name
+    assert without["files"] == [path.replace(str(kept), str(dropped)) for path in with_devices["files"]]
+
+
+def test_captures_facts_need_devices(folder, capsys):
+    result = run(smart_license_captures, {"path": str(folder), "return_devices": False, "return_facts": True}, capsys)
+    assert result["failed"] is True and result["msg"] == "return_facts needs return_devices: the facts are returned in devices"
 
 
 def test_captures_needs_a_folder(tmp_path, capsys):
