@@ -17,7 +17,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from ansible_collections.smartlic.slp.plugins.module_utils import capture, report
@@ -106,8 +106,12 @@ def list_captures(folder, patterns=None):
 
 def _analyze_job(job):
     path, platform, intended, slac_text, diagnose, for_reports = job
-    result = analyze_file(path, platform, intended, slac_text, diagnose)
-    return report.ready_device(result) if for_reports else result
+    try:
+        result = analyze_file(path, platform, intended, slac_text, diagnose)
+        return report.ready_device(result) if for_reports else result
+    except Exception as error:  # pylint: disable=broad-except
+        failed = unusable_result(file_stem(path), path, "the capture could not be analysed: %s" % error)
+        return report.ready_device(failed) if for_reports else failed
 
 
 def worker_count(requested, jobs):
@@ -126,31 +130,24 @@ def analyze_files(paths, platform=None, intended=None, slac_text=None, diagnose=
     """
     jobs = [(path, platform, intended, slac_text, diagnose, for_reports) for path in paths]
     count = worker_count(workers, len(jobs))
-    results = [None] * len(jobs)
+    results = []
     if count > 1:
+        # Files go to the workers in small batches (one message per batch, not per file), results come back in order.
+        batch = max(1, min(16, len(jobs) // (count * 8)))
         try:
             with ProcessPoolExecutor(max_workers=count) as pool:
-                futures = {pool.submit(_analyze_job, job): index for index, job in enumerate(jobs)}
-                for done, future in enumerate(as_completed(futures), 1):
-                    index = futures[future]
-                    try:
-                        results[index] = future.result()
-                    except BrokenProcessPool:
-                        raise
-                    except Exception as error:  # pylint: disable=broad-except
-                        failed = unusable_result(file_stem(jobs[index][0]), jobs[index][0], "the capture could not be analysed: %s" % error)
-                        results[index] = report.ready_device(failed) if for_reports else failed
+                for result in pool.map(_analyze_job, jobs, chunksize=batch):
+                    results.append(result)
                     if progress:
-                        progress(done, len(jobs))
+                        progress(len(results), len(jobs))
             return results, count
         except (OSError, ImportError, BrokenProcessPool, NotImplementedError):
             # No process pool here (no /dev/shm, a sandbox): finish in this process.
             count = 1
-    for index, job in enumerate(jobs):
-        if results[index] is None:
-            results[index] = _analyze_job(job)
+    for job in jobs[len(results):]:
+        results.append(_analyze_job(job))
         if progress:
-            progress(index + 1, len(jobs))
+            progress(len(results), len(jobs))
     return results, 1
 
 
