@@ -26,6 +26,10 @@ from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import (
     SLA_TRUSTPOINT, as_dict, as_list, dig, evidence, lower, make_finding, text,
 )
 
+# Findings fixed by a role only when the operator gave what the fix needs: {finding id: (role, intended key)}.
+# Without it the finding lists manual steps (the troubleshooting map in docs/diagnosis.md says both).
+FIXED_WITH_INPUT = {"sla_trustpoint_certificate_missing": ("trustpoint", "trustpoint_ca_pem")}
+
 HTTP_CLIENT_EXPLANATION = (
     "A TLS or SSL handshake failure caused by a missing client certificate: the certificate is required for TLS authentication of both "
     "sides, and a recent server upgrade may have caused it to be removed. This applies to a product instance connected directly to CSSM; the "
@@ -261,6 +265,7 @@ def sla_trustpoint_certificate_missing(ctx):
             return []
     other_causes = set(comm.state(ctx)["classes"]) - {"network", "tls"}
     severity = "error" if tls or (failing and not other_causes and ctx.topology == "onprem") else "warning"
+    role, _needed = FIXED_WITH_INPUT["sla_trustpoint_certificate_missing"]
     fixable = problem == "missing" and intended is not None
     commands = pki.shown_dialog(SLA_TRUSTPOINT, intended) if fixable else []
     if fixable and _trustpoint_config(ctx)[0]:
@@ -289,7 +294,7 @@ def sla_trustpoint_certificate_missing(ctx):
     if problem == "different":
         notes.append("the trustpoint role does not replace a CA certificate: removing one can break what trusts it")
     return [make_finding(ctx, "sla_trustpoint_certificate_missing", severity, titles[problem], CERT_EXPLANATION, state["evidence"] + tls,
-                         role="trustpoint" if fixable else None, action=action, commands=commands, manual_steps=steps,
+                         role=role if fixable else None, action=action, commands=commands, manual_steps=steps,
                          confidence="medium" if problem == "unaccepted" or (problem == "missing" and intended is None) else "high",
                          notes=notes, severity_reason=reason)]
 
