@@ -16,7 +16,7 @@ Live and offline results go through the same code. Output that looks cut (a line
 network_cli took for the prompt, a section missing its end) gives a warning for that command and is left out of
 the facts, rather than diagnosed from half a page.
 
-The device result is the per-device report document (DESIGN.md): ``host``, ``platform``, ``facts``,
+The device result is the per-device report document (docs/diagnosis.md "The report files"): ``host``, ``platform``, ``facts``,
 ``messages``, ``findings``, plus ``summary``, ``collected_at`` (device clock), ``ack`` (next ACK deadline,
 days left), ``commands`` (status of every command), ``warnings``, ``usable`` and ``reason``.
 Reading files and talking to devices are elsewhere (capture_files.py, cli_session.py). Pure Python stdlib;

@@ -3,8 +3,8 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Turn per-device diagnosis results into report files.
 
-A *device result* is the dict ``pipeline.analyze_*`` returns (DESIGN.md "Offline
-diagnosis entry point": host, platform, facts, messages, findings, plus
+A *device result* is the dict ``pipeline.analyze_*`` returns (docs/diagnosis.md "The report
+files": host, platform, facts, messages, findings, plus
 summary, collected_at, ack, commands, warnings, usable, reason). From a list
 of them this module builds
 
@@ -46,7 +46,7 @@ FLEET_MARKDOWN = "fleet-summary.md"
 FLEET_HTML = "fleet-report.html"
 RESERVED_STEMS = frozenset(name.rsplit(".", 1)[0] for name in (FLEET_JSON, FLEET_MARKDOWN, FLEET_HTML))
 FORMATS = ("json", "markdown", "html")
-# The keys every per-device JSON holds (DESIGN.md contract plus this module's extras).
+# The keys every per-device JSON holds (docs/diagnosis.md "The report files", plus this module's extras).
 DEVICE_KEYS = ("host", "platform", "facts", "messages", "findings", "summary", "collected_at", "ack", "commands", "warnings",
                "usable", "reason", "source")
 ACK_SOON_DAYS = 7
