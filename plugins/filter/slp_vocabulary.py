@@ -22,9 +22,14 @@ options:
       - V(smart_url), V(cslu_url), V(callhome_url) - the licensing URLs of the Cisco procedures.
       - V(filesystem) - the default device file system of O(platform) for usage and ACK files.
       - V(severities) - the severities of a finding, worst first; V(actionable) - the ones that ask for action.
+      - V(outcomes) - the words of a remediation role's C(<role>_result.outcome), as a dict from each word to itself (a
+        misspelt word is an undefined key, not a new word); V(module_outcomes) - the outcomes of C(smart_license_trust)
+        and C(smart_license_sync) mapped to those words; V(result) - the keys every remediation role's result holds,
+        with their value when nothing happened.
     type: str
     required: true
-    choices: [terminal_stderr_re, smart_url, cslu_url, callhome_url, filesystem, severities, actionable]
+    choices: [terminal_stderr_re, smart_url, cslu_url, callhome_url, filesystem, severities, actionable, outcomes, module_outcomes,
+              result]
   platform:
     description: V(ios) or V(nxos); needed for V(filesystem).
     type: str
@@ -40,8 +45,8 @@ EXAMPLES = r"""
 
 RETURN = r"""
 _value:
-  description: The value (a list of C({pattern}) dicts for V(terminal_stderr_re), a list of words for V(severities) and V(actionable),
-    else a string).
+  description: The value (a list of C({pattern}) dicts for V(terminal_stderr_re), a list of words for V(severities) and
+    V(actionable), a dict for V(outcomes), V(module_outcomes) and V(result), else a string).
   type: raw
 """
 
@@ -61,13 +66,19 @@ def slp_vocabulary(name, platform=None):
         return urls[name]
     if name in ("severities", "actionable"):
         return list(vocabulary.SEVERITIES if name == "severities" else vocabulary.ACTIONABLE)
+    if name == "outcomes":
+        return {word: word for word in vocabulary.OUTCOMES}
+    if name == "module_outcomes":
+        return dict(vocabulary.MODULE_OUTCOMES)
+    if name == "result":
+        return {key: list(value) if isinstance(value, list) else value for key, value in vocabulary.RESULT.items()}
     if name == "filesystem":
         short = vocabulary.normalize_platform(to_text(platform or ""))
         if short is None:
             raise AnsibleFilterError("slp_vocabulary: filesystem needs the platform ios or nxos, not %r" % (platform,))
         return commands.FILESYSTEM[short]
     raise AnsibleFilterError("slp_vocabulary: unknown name %r (known: terminal_stderr_re, smart_url, cslu_url, callhome_url, filesystem, "
-                             "severities, actionable)" % (name,))
+                             "severities, actionable, outcomes, module_outcomes, result)" % (name,))
 
 
 class FilterModule:

@@ -14,6 +14,11 @@ remediation summary: one status per role (ok, changed, would_change, failed,
 blocked, pending, deferred), the findings a person must handle and why, and
 one line per item for people.
 
+``exec_result(module_result, check_mode)`` turns what the modules
+smart_license_trust and smart_license_sync returned into the result fact of
+their role, with the keys and outcome words every remediation role uses
+(vocabulary.RESULT, vocabulary.OUTCOMES).
+
 ``pending``: the device took the fix but its effect has not shown yet (an ACK
 from CSSM takes about 15 minutes, a trust code one answer from CSSM, NTP a few
 polls): not a failure; the entry says what was sent and when to run the
@@ -27,7 +32,7 @@ token was given).
 from __future__ import annotations
 
 from ansible_collections.smartlic.slp.plugins.module_utils.rejection import SAVE_COMMAND, answer_text, describe, rejection
-from ansible_collections.smartlic.slp.plugins.module_utils.vocabulary import ACTIONABLE
+from ansible_collections.smartlic.slp.plugins.module_utils.vocabulary import ACTIONABLE, MODULE_OUTCOMES, OUTCOMES, RESULT
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import as_dict, as_list, text
 
 ROLE_ORDER = ("ntp", "dns", "trustpoint", "transport", "trust_token", "sync")
@@ -160,6 +165,39 @@ def plan(findings, settings=None, only=None, skip=None):
     }
 
 
+def exec_result(module_result, check_mode=False):
+    """The result fact of a role that sends one EXEC command through smart_license_trust or smart_license_sync.
+
+    The module's own outcome word becomes the role's (MODULE_OUTCOMES); a command the device refused is ``refused``,
+    with the line, the device's words and what was applied (nothing) and not applied, as config_lines records them; a
+    module that returned no outcome (the session was lost, the module failed) is ``interrupted``: whether the device
+    took the command is not known. ``commands`` holds what the role sends or, in check mode, would send.
+    """
+    found = as_dict(module_result)
+    would_run, sent = as_list(found.get("would_run")), as_list(found.get("commands"))
+    result = {key: list(value) if isinstance(value, list) else value for key, value in RESULT.items()}
+    result.update(changed=found.get("changed") is True, check_mode=bool(check_mode), commands=_unique(would_run + sent), sent=sent,
+                  would_run=would_run, failures=as_list(found.get("failures")), pending=found.get("pending"),
+                  msg=text(found.get("msg")) or one_line(found.get("module_stderr")))
+    outcome = found.get("outcome")
+    refused = rejection(found.get("msg"), sent) if outcome == "failed" and sent else {"rejected": None}
+    if outcome not in MODULE_OUTCOMES:
+        result.update(outcome=_word("interrupted"), interrupted=True)
+    elif refused["rejected"]:
+        result.update(outcome=_word("refused"), rejected=refused["rejected"], device_said=refused["device_said"], applied=refused["applied"],
+                      not_applied=refused["not_applied"])
+    else:
+        result.update(outcome=MODULE_OUTCOMES[outcome], applied=sent if MODULE_OUTCOMES[outcome] in ("applied", "pending") else [])
+    return result
+
+
+def _word(word):
+    """``word``, checked against the outcome words (a misspelt word fails here, in the unit tests)."""
+    if word not in OUTCOMES:
+        raise ValueError("not an outcome word: %r" % (word,))
+    return word
+
+
 def _pending_entry(result, sent, left):
     info = as_dict(result.get("pending"))
     how = text(info.get("how")) or "re-run smartlic.slp.diagnose later"
@@ -183,15 +221,15 @@ def _refusal(result, failure):
 
 
 def _role_entry(role, the_plan, result, failure, left, check_mode, where):
-    sent = as_list(result.get("would_run")) + as_list(result.get("commands"))
+    sent = _unique(as_list(result.get("would_run")) + as_list(result.get("commands")))
     outcome = text(result.get("outcome"))
     refusal = _refusal(result, failure) if failure is not None else None
     if role in the_plan["blocked"]:
         entry = {"status": "blocked", "reason": the_plan["blocked"][role]}
-    elif failure is None and outcome == "deferred":
+    elif failure is None and outcome == _word("deferred"):
         entry = {"status": "deferred", "commands": [], "reason": text(result.get("msg")) or "deferred",
                  "recheck_after": as_dict(result.get("pending")).get("recheck_after")}
-    elif failure is None and outcome == "pending" and not check_mode:
+    elif failure is None and outcome == _word("pending") and not check_mode:
         entry = _pending_entry(result, sent, left)
     elif refusal is not None:
         # The device refused a line: say which, in its words, and what was applied and what was not.

@@ -96,3 +96,29 @@ TERMINAL_REFUSALS = (
 def terminal_stderr_re(extra=()):
     """TERMINAL_REFUSALS (and ``extra`` patterns) in the form of ansible_terminal_stderr_re: [{pattern}]."""
     return [{"pattern": pattern} for pattern in tuple(TERMINAL_REFUSALS) + tuple(extra or ())]
+
+
+# ------------------------------------------------------------------ remediation outcomes (STYLE)
+# What came of a remediation role: the one word of <role>_result.outcome, the same in every role (docs/remediation.md
+# "Result facts"). The roles read the words through the slp_vocabulary filter ('outcomes'); a unit test checks that no
+# role writes another.
+OUTCOMES = {
+    "unchanged": "nothing to do: the device already has what the role sets; nothing was sent",
+    "would_apply": "check mode: the role would send 'commands'; only reads reached the device",
+    "applied": "sent, the device took it and, where the role waits for an effect, the effect showed",
+    "pending": "sent and taken, but its effect (clock, trust code, ACK) has not shown within the wait: see 'pending'",
+    "deferred": "not run: it needs a synchronised clock and the host's ntp fix is pending (the remediate playbook)",
+    "refused": "the device rejected a line: 'rejected', 'device_said', 'applied' and 'not_applied' say which and what took",
+    "interrupted": "stopped while sending (the session was lost): 'commands' were being sent, what took is not known",
+    "failed": "sent, but the fix did not take: the device reported it failed, a line is still missing, or the effect could not be read",
+}
+# The outcome words of the modules smart_license_trust and smart_license_sync, as role outcomes. A command the device
+# refused is 'failed' in the module and 'refused' in the role (the role reads the refusal with the slp_rejection filter).
+MODULE_OUTCOMES = {"skipped": "unchanged", "check_mode": "would_apply", "installed": "applied", "acked": "applied", "saved": "applied",
+                   "pending": "pending", "failed": "failed"}
+# The keys every remediation role's result fact holds, with their value when nothing happened (role-specific keys come
+# on top): what it sends or would send (commands), what reached the device (sent, the save included), whether a lost
+# session stopped it (interrupted), the refused line and what took (rejected, device_said, applied, not_applied),
+# what a pending fix waits for, the steps left to a person, and one line for people (msg).
+RESULT = {"changed": False, "check_mode": False, "outcome": "unchanged", "commands": [], "sent": [], "interrupted": False, "rejected": None,
+          "device_said": "", "applied": [], "not_applied": [], "pending": None, "manual_steps": [], "msg": ""}

@@ -224,13 +224,13 @@ def test_check_mode_reports_and_sends_nothing(runs, host):
     assert fault in result["before"], "the diagnosis finds %s on %s" % (fault, host)
     role = _role_result(result)
     assert role["check_mode"] is True
-    assert role["commands"] == []
+    assert role["sent"] == [] and role["commands"] == ([] if command is None else [command])
     if command is None:
-        assert role["would_run"] == [] and role["outcome"] == "skipped"
+        assert role["would_run"] == [] and role["outcome"] == "unchanged"
         assert run["recap"][host]["changed"] == 0
     else:
         assert role["would_run"] == [command]
-        assert role["outcome"] == "check_mode"
+        assert role["outcome"] == "would_apply"
         assert run["recap"][host]["changed"] >= 1
         assert "+" + command in run["proc"].stdout  # the diff shows it
     assert run["sent"][host], "the devices were read"
@@ -248,7 +248,7 @@ def test_roles_fix_the_finding(runs, host):
     role = _role_result(result)
     assert role["commands"] == [command]
     assert _exec_sent(run, host) == [command]
-    assert role["outcome"] == ("installed" if role is result["trust_token"] else "acked")
+    assert role["outcome"] == "applied" and role["sent"] == role["applied"] == [command], role
     assert fault not in result["after"]
     if fault == "report_ack_overdue":
         assert run["after"][host]["usage"]["last_ack"] != run["before"][host]["usage"]["last_ack"]
@@ -264,7 +264,7 @@ def test_force_is_not_used_unless_allowed(runs, host):
     _ok(run)
     result = run["results"][host]
     role = result["trust_token"]
-    assert role["outcome"] == "skipped" and role["force"] is False
+    assert role["outcome"] == "unchanged" and role["force"] is False
     assert _exec_sent(run, host) == []
     assert run["after"][host]["trust"] == run["before"][host]["trust"]
     assert "trust_code_already_installed" in result["after"]
@@ -309,7 +309,7 @@ def test_a_refused_token_fails_the_host_with_the_devices_words(runs):
     host = "ios-token-refused"
     assert run["recap"][host]["failed"] == 1
     role = run["results"][host]["trust_token"]
-    assert role["outcome"] == "failed" and role["commands"] == [MASKED + " all"]
+    assert role["outcome"] == "failed" and role["commands"] == [MASKED + " all"] and role["rejected"] is None
     assert role["failures"] and all("TRUST_CODE_INSTALL_FAILED" in line for line in role["failures"])
     assert license_model.REASON_ACCOUNT in role["msg"]
     assert "Trust code not installed on %s (failed)" % host in run["proc"].stdout
@@ -331,7 +331,7 @@ def test_offline_usage_report_saved_and_fetched(runs, host):
     _ok(run)
     device_file = OFFLINE[host] + "slp_usage.txt"
     sync = run["results"][host]["sync"]
-    assert sync["mode"] == "offline" and sync["outcome"] == "saved" and sync["fetched"] is True
+    assert sync["mode"] == "offline" and sync["outcome"] == "applied" and sync["fetched"] is True
     assert _exec_sent(run, host) == ["license smart save usage all file " + device_file]
     fetched = os.path.join(runs["usage_dir"], "%s_slp_usage.txt" % host)
     assert sync["usage_file"] == fetched
@@ -343,7 +343,7 @@ def test_offline_usage_report_saved_and_fetched(runs, host):
     assert "report_ack_overdue" in run["results"][host]["after"]
     assert any(fetched in step for step in sync["manual_steps"])
     again = runs["again"]["results"][host]["sync"]
-    assert again["outcome"] == "skipped" and again["fetched"] is False
+    assert again["outcome"] == "unchanged" and again["fetched"] is False
 
 
 @pytest.mark.parametrize("host", list(OFFLINE))
@@ -358,12 +358,12 @@ def test_offline_ack_import_check_fix_and_again(runs, host):
     assert device_file not in check["after"][host]["files"]
 
     result = fix["results"][host]
-    assert result["sync"]["copied"] is True and result["sync"]["outcome"] == "acked"
+    assert result["sync"]["copied"] is True and result["sync"]["outcome"] == "applied"
     assert _exec_sent(fix, host) == ["license smart import " + device_file]
     assert runs["ack_on_device"][host] == _read(runs["ack"][host])
     assert "report_ack_overdue" not in result["after"]
     assert fix["after"][host]["usage"]["last_ack"] != fix["before"][host]["usage"]["last_ack"]
 
     assert again["recap"][host] == {"changed": 0, "unreachable": 0, "failed": 0}
-    assert again["results"][host]["sync"]["outcome"] == "skipped"
+    assert again["results"][host]["sync"]["outcome"] == "unchanged"
     assert _exec_sent(again, host) == []

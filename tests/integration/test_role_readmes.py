@@ -32,6 +32,7 @@ import re
 import pytest
 import yaml
 
+from ansible_collections.smartlic.slp.plugins.module_utils import vocabulary
 from tests.lab.harness import start_lab
 from tests.playbook_runner import ROOT, run_playbook
 
@@ -44,6 +45,9 @@ RESULT_FACTS = {"config_lines": ["config_lines_result"], "diagnose": ["diagnose_
 # The order the examples run in: diagnose first, the internal include before the role that wraps it, the
 # clock before the trust code and the usage report.
 ORDER = ["diagnose", "ntp", "config_lines", "dns", "trustpoint", "transport", "trust_token", "sync"]
+# The roles whose result fact has the keys of every remediation role (vocabulary.RESULT), and the save line.
+REMEDIATION_ROLES = ["ntp", "config_lines", "dns", "trustpoint", "transport", "trust_token", "sync"]
+SAVE = "copy running-config startup-config"
 EXAMPLE = re.compile(r"<!-- role-example -->\s*```yaml\n(?P<body>.*?)```", re.DOTALL)
 VARIABLE_ROW = re.compile(r"^\|\s*`(?P<name>[a-z_]+)`\s*\|", re.MULTILINE)
 SECTION = re.compile(r"^## (?P<title>.+)$", re.MULTILINE)
@@ -190,29 +194,41 @@ def test_examples_run_against_the_lab(tmp_path):
         assert got["diagnose"]["diagnose_result"]["usable"] is True
         # ntp: the server line sent and the clock synchronised within the (shortened) wait.
         ntp = got["ntp"]["ntp_result"]
-        assert ntp["changed"] is True and ntp["outcome"] == "synchronized", ntp
+        assert ntp["changed"] is True and ntp["outcome"] == "applied" and ntp["synchronized"] is True, ntp
         assert ntp["commands"] == [{"ios": "ntp server 192.0.2.123 prefer version 2", "nxos": "ntp server 192.0.2.123 prefer"}[platform]], ntp
         # config_lines (as the dns role uses it) sent the DNS lines; the dns example then found nothing missing.
         included = got["config_lines"]["config_lines_result"]
         dns = got["dns"]["dns_result"]
         assert included["changed"] is True and included["commands"] and included["remaining"] == [], included
+        assert included["outcome"] == "applied" and included["sent"] == included["commands"] + [SAVE], included
         assert dns["changed"] is False and dns["commands"] == [] and dns["msg"] == "name resolution already configured", dns
+        assert dns["outcome"] == "unchanged" and dns["sent"] == [], dns
         # trustpoint: configured on IOS XE, nothing to do on NX-OS.
         trustpoint = got["trustpoint"]["trustpoint_result"]
         if platform == "ios":
             assert trustpoint["changed"] is True and "crypto pki trustpoint SLA-TrustPoint" in trustpoint["commands"], trustpoint
+            assert trustpoint["outcome"] == "applied" and trustpoint["sent"][-1] == SAVE, trustpoint
         else:
             assert trustpoint["changed"] is False and trustpoint["msg"].startswith("nothing to do on NX-OS"), trustpoint
+            assert trustpoint["outcome"] == "unchanged" and trustpoint["sent"] == [], trustpoint
         # transport: the smart URL set.
         transport = got["transport"]["transport_result"]
-        assert transport["changed"] is True and transport["remaining"] == [], transport
+        assert transport["changed"] is True and transport["remaining"] == [] and transport["outcome"] == "applied", transport
         # trust_token: installed where it was missing, skipped where a trust code is installed; the token never shown.
         trust = got["trust_token"]["trust_token_result"]
-        assert trust["outcome"] == ("installed" if platform == "ios" else "skipped"), trust
+        assert trust["outcome"] == ("applied" if platform == "ios" else "unchanged"), trust
+        assert trust["sent"] == (["license smart trust idtoken ******** local"] if platform == "ios" else []), trust
         assert "lab-token-" not in json.dumps(trust)
         # sync: forced, the ACK came within the wait.
         sync = got["sync"]["sync_result"]
-        assert sync["outcome"] == "acked" and sync["mode"] == "online", sync
+        assert sync["outcome"] == "applied" and sync["mode"] == "online", sync
+        assert sync["sent"] == sync["commands"] == [{"ios": "license smart sync all", "nxos": "license smart sync"}[platform]], sync
+        # One style: every remediation role's result holds the same keys, its outcome one of the same words.
+        for role in REMEDIATION_ROLES:
+            fact = got[role]["%s_result" % role]
+            assert set(vocabulary.RESULT) <= set(fact), (role, sorted(set(vocabulary.RESULT) - set(fact)))
+            assert fact["outcome"] in vocabulary.OUTCOMES and fact["interrupted"] is False and fact["rejected"] is None, (role, fact)
+            assert fact["check_mode"] is False, (role, fact)
 
         running = states[host]["running_config"]
         assert states[host]["startup_config"] == running, host

@@ -139,14 +139,16 @@ def test_the_flow_ran(secret_run):
     assert check["results"]["sec-ios"]["trust_token"]["would_run"] == ["license smart trust idtoken ******** all"]
     # NX-OS: no scope keyword (Cisco NX-OS SLP user guide).
     assert check["results"]["sec-nx"]["trust_token"]["would_run"] == ["license smart trust idtoken ******** force"]
-    assert fix["results"]["sec-ios"]["trust_token"]["outcome"] == "installed"
-    assert fix["results"]["sec-nx"]["trust_token"]["outcome"] == "installed"
+    assert fix["results"]["sec-ios"]["trust_token"]["outcome"] == "applied"
+    assert fix["results"]["sec-nx"]["trust_token"]["outcome"] == "applied"
     assert "trust_code_missing" not in fix["results"]["sec-ios"]["after"]
     assert "trust_code_already_installed" not in fix["results"]["sec-nx"]["after"]
     # It failed; exec_roles.yml records the failure before it fails the host.
     assert "the device refused" in fix["results"]["sec-old"]["failure"]
-    assert fix["results"]["sec-old"]["trust_token"]["outcome"] == "failed"
-    assert "Trust code not installed on sec-old (failed): the device refused" in fix["proc"].stdout
+    refused = fix["results"]["sec-old"]["trust_token"]
+    assert refused["outcome"] == "refused" and refused["rejected"] == "license smart trust idtoken ******** local", refused
+    assert refused["applied"] == [] and refused["not_applied"] == [refused["rejected"]] and refused["device_said"], refused
+    assert "Trust code not installed on sec-old (refused): the device refused" in fix["proc"].stdout
     commands = secret_run["commands"]
     assert "license smart trust idtoken ******** all" in commands["sec-ios"]
     assert "license smart trust idtoken ******** force" in commands["sec-nx"]
