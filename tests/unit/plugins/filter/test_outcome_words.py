@@ -25,7 +25,8 @@ YAML_FILES = sorted(ROOT.glob("roles/*/tasks/*.yml")) + sorted(ROOT.glob("roles/
 # A word read through the filter: __<role>_words.<word> (or __slp_words in the playbook).
 WORD_READ = re.compile(r"__\w*_words\.(\w+)")
 # An outcome spelled in the YAML: "outcome: word", "'outcome': 'word'", "x.outcome == 'word'", "x.outcome in ['a', 'b']".
-SPELLED = re.compile(r"""(?P<subject>[\w.]*)outcome['"]?\s*(?::|==|!=)\s*['"]?(?P<word>[a-z_]+)\b|(?P<listed>[\w.]*)outcome[^\n\[]*\bin\s*\[(?P<list>[^\]]*)\]""")
+SPELLED = re.compile(r"""(?P<subject>[\w.]*)outcome['"]?\s*(?::|==|!=)\s*['"]?(?P<word>[a-z_]+)\b"""
+                     r"""|(?P<listed>[\w.]*)outcome[^\n\[]*\bin\s*\[(?P<list>[^\]]*)\]""")
 # Registered module results read in the roles keep the module's own words (RETURN of each module).
 MODULE_WORDS = set(vocabulary.MODULE_OUTCOMES) | {"ok", "changed", "manual", "not_applicable"}
 REFUSAL = "% Invalid input detected at '^' marker."
