@@ -26,7 +26,7 @@ description:
   - NX-OS has no SLA-TrustPoint step in Cisco's NX-OS Smart Licensing Using Policy troubleshooting; the module changes
     nothing there (outcome V(not_applicable)).
   - Runs on the controller over an C(ansible.netcommon.network_cli) connection with C(ansible_network_os)
-    C(cisco.ios.ios). It does not save the configuration (the trustpoint role does, with C(cisco.ios.ios_config)).
+    C(cisco.ios.ios). It does not save the configuration (the trustpoint role does, with the save of C(smartlic.slp.config_lines)).
 extends_documentation_fragment:
   - ansible.builtin.action_common_attributes
 attributes:
