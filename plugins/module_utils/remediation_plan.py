@@ -37,7 +37,7 @@ from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import as_
 
 ROLE_ORDER = ("ntp", "dns", "trustpoint", "transport", "trust_token", "sync")
 
-# DESIGN.md "Finding ids": the ids each role fixes. A finding whose remediation names a role also selects it.
+# The ids each role fixes (docs/diagnosis.md "Findings and their fix, per topology"). A finding whose remediation names a role also selects it.
 ROLE_FINDINGS = {
     "ntp": ("clock_not_synchronized",),
     "dns": ("dns_not_configured", "cslu_local_unresolved"),
