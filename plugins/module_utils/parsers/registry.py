@@ -13,6 +13,7 @@ result with a warning and the raw text.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils.parsers.common import new_result
@@ -254,9 +255,13 @@ def command_info(text, platform=None):
     (``show run int Gi0/1``), ``format`` is ``json``/``xml`` for NX-OS
     structured output pipes.
     """
-    return _command_info(" ".join(str(text or "").split()), normalize_platform(platform))
+    info = _command_info(" ".join(str(text or "").split()), normalize_platform(platform))
+    return dict(info, pipes=list(info["pipes"]))
 
 
+# A capture or a live session types the same few commands again and again: each is worked out once. The function is
+# pure and its result is never changed (command_info hands out copies).
+@functools.lru_cache(maxsize=1024)
 def _command_info(typed, platform):
     info = {"typed": typed, "canonical": None, "base": None, "filtered": False, "partial": False, "pipes": [], "format": None, "kind": None}
     try:
