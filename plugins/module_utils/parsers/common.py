@@ -50,8 +50,11 @@ _DATE_ISO = re.compile(r"(?P<iso>\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2})(?:\.\d+
 
 # A prompt in a session transcript, as the capture reader and network_cli see it: the host name, up to three
 # configuration modes ("(config)", "(config-if)"), then '>' (user EXEC) or '#' (privileged EXEC).
-_SESSION_HOST = r"[\w+\-.:/\[\]]+"
-_SESSION_MODES = r"(?:\([^)]+\)){0,3}"
+# The prompt expressions take the host name and a mode's text possessively (++, *+): what follows them ('(', ')',
+# '#', '>', a blank) is a character they cannot hold, so giving characters back could never make a match; on the
+# many lines that are no prompt it would only take time.
+_SESSION_HOST = r"[\w+\-.:/\[\]]++"
+_SESSION_MODES = r"(?:\([^)]++\)){0,3}"
 SESSION_PROMPT = r"(?P<host>" + _SESSION_HOST + r")(?P<mode>" + _SESSION_MODES + r")(?P<char>[>#])"
 # A prompt and the command typed after it ("csr1#show license status"), and a prompt alone on its line.
 PROMPT_COMMAND = re.compile(r"^(?P<prompt>" + SESSION_PROMPT + r")(?P<space>[ \t]*)(?P<command>\S.*?)\s*$")
@@ -62,7 +65,7 @@ PROMPT_LIKE_END = re.compile(_SESSION_HOST + _SESSION_MODES + r"[>#] ?$")
 USER_EXEC_PROMPT = re.compile(r"^\s*([\w.\-]+>)\s*$")
 
 # A prompt inside a command's output, as the parsers see it: a host name and at most one mode ("router#", "sw1(config)>").
-OUTPUT_PROMPT = r"[A-Za-z0-9_.\-:/\[\]@]+(?:\([^)\s]*\))?"
+OUTPUT_PROMPT = r"[A-Za-z0-9_.\-:/\[\]@]++(?:\([^)\s]*+\))?"
 # 'show' as the CLI accepts it shortened.
 _SHOW = r"(?:sh|sho|show)"
 
@@ -326,8 +329,9 @@ def parse_iso(iso):
 _NOT_WORD = re.compile(r"[^0-9A-Za-z]+")
 
 
+@functools.lru_cache(maxsize=4096)
 def snake_text(key):
-    """snake() of a str."""
+    """snake() of a str (a pure function: outputs print the same few keys again and again, each is worked out once)."""
     return _NOT_WORD.sub("_", key).strip("_").lower() or "_"
 
 

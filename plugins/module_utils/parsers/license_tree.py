@@ -87,7 +87,7 @@ class Node:
 
     __slots__ = ("title", "value", "children", "text", "raw_text", "indent", "line", "heading", "key")
 
-    def __init__(self, title=None, value=None, indent=-1, line=None, heading=False, key=None):
+    def __init__(self, title=None, value=None, indent=-1, line=None, heading=False):
         self.title = title          # raw key text without the colon; None for the root
         self.value = value          # raw value text; None when the line ended with the colon
         self.children = []
@@ -96,8 +96,7 @@ class Node:
         self.indent = indent
         self.line = line            # the input line (rstripped)
         self.heading = heading
-        # The title (a str) in snake_case: given by the reader, which works out each title of an output once.
-        self.key = key if key is not None or title is None else snake_text(title)
+        self.key = snake_text(title) if title is not None else None   # the title (a str) in snake_case
 
     def find(self, *names):
         """The first child whose snake_case key is one of `names` (None when absent)."""
@@ -296,7 +295,6 @@ def _read_into(tree, lines):
     # (indent 0 or more) closes them.
     stack = [(-1, root)]
     last_key = None           # the previous content line, when it was a bare "Title:" line
-    keys = {}                 # title -> snake_case key, for this output (see _node)
     # Only a line holding "===" can be an underline: looked for once per line.
     underline = {number for number, candidate in enumerate(lines) if "===" in candidate and UNDERLINE.match(candidate)}
     for index, line in enumerate(lines):
@@ -305,7 +303,7 @@ def _read_into(tree, lines):
             last_key = None
             continue
         if index + 1 in underline:
-            heading = _node(keys, line.strip().rstrip(":").strip(), None, -1, line, heading=True)
+            heading = Node(title=line.strip().rstrip(":").strip(), indent=-1, line=line, heading=True)
             root.children.append(heading)
             stack = [(-2, root), (-1, heading)]
             last_key = None
@@ -322,12 +320,12 @@ def _read_into(tree, lines):
             if value is None or ":" not in value or gap < 2 and _MAYBE_PAIRS.search(value) is None:
                 # Most lines: one pair. A second pair needs a colon and, before its key, a comma or two blanks
                 # (_PAIR_START); an inline title needs a colon and two blanks after the first one.
-                node = _node(keys, key, value, indent, line)
+                node = Node(key, value, indent, line)
                 parent.children.append(node)
                 stack.append((indent, node))
                 last_key = node if value is None else None
             else:
-                _add_pairs(keys, stack, parent, key, value, gap, indent, line)
+                _add_pairs(stack, parent, key, value, gap, indent, line)
                 last_key = None
         else:
             indent = _indent(line)
@@ -339,15 +337,6 @@ def _read_into(tree, lines):
             attach.text.append(line.lstrip())
             attach.raw_text.append(line)
             last_key = None
-
-
-def _node(keys, title, value, indent, line, heading=False):
-    """A Node; ``keys`` holds the snake_case key of each title this output printed so far (most print a few titles
-    many times)."""
-    key = keys.get(title)
-    if key is None:
-        key = keys[title] = snake_text(title)
-    return Node(title, value, indent, line, heading, key)
 
 
 def _content_lines(tree, lines):
@@ -406,12 +395,12 @@ def _repair_indent(lines, index, indent, key, value, stack):
     return _indent(after)
 
 
-def _add_pairs(keys, stack, parent, key, value, gap, indent, line):
+def _add_pairs(stack, parent, key, value, gap, indent, line):
     """Add the node(s) of a key line whose value holds a colon under `parent` (several pairs, or a title and its
     first child); push the one that may get children."""
     if gap >= 2 and _INLINE_KEY.match(value) and not UDI_RE.match(value):
         # "Trust Code Installed:    Trust Code Type: CSSM": a title and its first child on one line.
-        node = _node(keys, key, None, indent, line)
+        node = Node(key, None, indent, line)
         parent.children.append(node)
         stack.append((indent, node))
         inner = split_key(value)
@@ -419,14 +408,14 @@ def _add_pairs(keys, stack, parent, key, value, gap, indent, line):
             child_indent = indent + len(key) + 1 + gap
             first = None
             for child_key, child_value in split_pairs(inner[0], inner[1]):
-                child = _node(keys, child_key, child_value, child_indent, line)
+                child = Node(child_key, child_value, child_indent, line)
                 node.children.append(child)
                 first = first or child
             stack.append((child_indent, first))
         return
     first = None
     for pair_key, pair_value in split_pairs(key, value):
-        node = _node(keys, pair_key, pair_value, indent, line)
+        node = Node(pair_key, pair_value, indent, line)
         parent.children.append(node)
         first = first or node
     stack.append((indent, first))
