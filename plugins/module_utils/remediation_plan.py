@@ -212,7 +212,7 @@ def _pending_entry(result, sent, left):
 def _refusal(result, failure):
     """The line the device rejected and what it leaves applied and not applied; None when the failure names no line.
 
-    The role's own account first (config_lines and ntp record it), else the failure read against the lines it sent."""
+    The role's own account first (every remediation role records it), else the failure read against the lines it sent."""
     if result.get("rejected") and isinstance(result.get("not_applied"), list):
         return {"rejected": text(result.get("rejected")), "device_said": text(result.get("device_said")),
                 "applied": as_list(result.get("applied")), "not_applied": as_list(result.get("not_applied"))}

@@ -107,3 +107,18 @@ def test_the_summary_counts_a_would_run_command_once():
     summary = summarize("edge-1", the_plan, {"trust_token": result}, {}, None, True)
     assert summary["roles"]["trust_token"]["status"] == "would_change"
     assert summary["roles"]["trust_token"]["commands"] == [MASKED]
+
+
+def test_only_config_lines_sends_configuration_and_saves():
+    # One way to send configuration lines and save: roles/config_lines (tasks/main.yml, tasks/save.yml); the other roles include it.
+    senders = {}
+    for path in sorted(ROOT.glob("roles/*/tasks/*.yml")):
+        text = "\n".join(line for line in path.read_text(encoding="utf-8").splitlines() if not line.lstrip().startswith("#"))
+        found = [word for word in ("ansible.netcommon.cli_config", "ios_config", "nxos_config", "save_when", "copy running-config") if word in text]
+        if found:
+            senders[str(path.relative_to(ROOT))] = found
+    assert senders == {"roles/config_lines/tasks/main.yml": ["ansible.netcommon.cli_config"]}, senders
+    save = (ROOT / "roles" / "config_lines" / "tasks" / "save.yml").read_text(encoding="utf-8")
+    assert "__config_lines_save_line" in save and "ansible.netcommon.cli_command" in save
+    includes = {path.parts[-3] for path in ROOT.glob("roles/*/tasks/*.yml") if "name: smartlic.slp.config_lines" in path.read_text(encoding="utf-8")}
+    assert includes == {"dns", "transport", "trustpoint", "ntp"}
