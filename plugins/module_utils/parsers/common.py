@@ -194,8 +194,6 @@ def _required_characters(items):
 _REPEATS = (_SRE.MAX_REPEAT, _SRE.MIN_REPEAT, getattr(_SRE, "POSSESSIVE_REPEAT", _SRE.MAX_REPEAT))
 
 _PROMPT_GUARD = LineGuard(PROMPT_ECHO)
-_HEADER_GUARD = LineGuard(LOAD_LINE, TIME_LINE)
-_ERROR_GUARD = LineGuard(DEVICE_ERROR)
 
 
 def is_prompt_echo(stripped):
@@ -203,14 +201,16 @@ def is_prompt_echo(stripped):
     return _PROMPT_GUARD.may_match(stripped) and PROMPT_ECHO.match(stripped) is not None
 
 
+# The two tests below run their expressions unguarded: each fails within the first characters of a line that is not
+# what it reads, and a LineGuard in front of them cost more than it saved (callgrind, 2026-12-07).
 def is_cli_header(line):
     """True when a line is one of the CLI header lines (LOAD_LINE, TIME_LINE)."""
-    return _HEADER_GUARD.may_match(line) and (LOAD_LINE.match(line) is not None or TIME_LINE.match(line) is not None)
+    return LOAD_LINE.match(line) is not None or TIME_LINE.match(line) is not None
 
 
 def is_device_error(line):
     """True when a line is the device's error answer."""
-    return _ERROR_GUARD.may_match(line) and DEVICE_ERROR.match(line) is not None
+    return DEVICE_ERROR.match(line) is not None
 
 
 def clean(value):
