@@ -28,6 +28,7 @@ renders as ``''`` and is recognised as nothing).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ansible_collections.smartlic.slp.plugins.module_utils import vocabulary
@@ -201,8 +202,12 @@ COMMANDS = {
 _TOKEN = re.compile(r"\{(\w+)(\??)\}|\[|\]|[^{}\[\]]+")
 
 
+@functools.lru_cache(maxsize=256)
 def _parts(template):
-    """The template as [(kind, value)]: ('text', s), ('field', name), ('flag', name), ('[', None), (']', None)."""
+    """The template as ((kind, value), ...): ('text', s), ('field', name), ('flag', name), ('[', None), (']', None).
+
+    Memoised: a pure function of the table's few templates, which render() reads each time a rule writes a line.
+    """
     parts = []
     for match in _TOKEN.finditer(template):
         token = match.group(0)
@@ -212,7 +217,7 @@ def _parts(template):
             parts.append((token, None))
         else:
             parts.append(("text", token))
-    return parts
+    return tuple(parts)
 
 
 def _set(value):
