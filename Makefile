@@ -39,14 +39,16 @@ sanity: venv
 lint: venv
 	scripts/lint.sh
 
+# Two workers, one test file at a time each, handed out in collection order: tests/integration/conftest.py puts
+# the longest files first; tests/conftest.py keeps the files sharing one lab fleet on one worker.
 pytest: venv
-	$(BIN)/python -m pytest -q -p no:cacheprovider -n 2 --dist loadfile tests
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n 2 --dist loadfile --no-loadscope-reorder tests
 
 unit: venv
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/unit
 
 integration: venv
-	$(BIN)/python -m pytest -q -p no:cacheprovider -n 2 --dist loadfile tests/integration
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n 2 --dist loadfile --no-loadscope-reorder tests/integration
 
 demo: venv
 	$(BIN)/python -m tests.demo

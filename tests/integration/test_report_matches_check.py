@@ -4,10 +4,11 @@
 
 Both render from one command table (plugins/module_utils/commands.py): a
 finding's ``remediation.commands`` are what its role would send to that
-device. One lab runs every scenario of tests/lab/scenarios (one fault each,
-the multi-fault devices ios-multi / nxos-multi, the early releases) plus one
-IOS XE device whose intended HTTP client source interface differs from its
-configuration; the fleet goes through one diagnose run and one check run.
+device. The shared lab fleet (tests/integration/shared_fleet.py) runs every
+scenario of tests/lab/scenarios (one fault each, the multi-fault devices
+ios-multi / nxos-multi, the early releases) plus an IOS XE device whose
+intended HTTP client source interface differs from its configuration and one
+with no SLA-TrustPoint; this file reads its diagnose run and its check run.
 
 For each host and role, the commands of the report's actionable findings that
 name the role (in order, without repeats) equal, line for line, the commands
@@ -15,42 +16,24 @@ the check run's summary lists for that role (what it showed it would send).
 The ID token is ``<id_token>`` in the report and ``********`` in the role's
 output: the only difference allowed.
 
-Runtime: about 2 minutes on 2 shared cores.
+Runtime: the shared fleet's (about 8 minutes on 2 shared cores, with test_topologies.py and
+test_trustpoint_certificate.py).
 """
 
 from __future__ import annotations
 
-import glob
 import json
 import os
 import re
 
 import pytest
-import yaml
 
-from tests.lab.harness import start_lab
-from tests.playbook_runner import run_playbook
+from tests.integration.shared_fleet import SCENARIOS, SOURCE
 
 pytestmark = pytest.mark.integration
 
-SCENARIO_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "lab", "scenarios")
-DELAYS = {"ntp_sync_seconds": 2, "trust_install_seconds": 2, "ack_delay_seconds": 3}
-# A healthy IOS XE device told that its HTTP client should leave through GigabitEthernet0/0 (the lab's interface).
-SOURCE = {"platform": "ios", "hostname": "ios-source-interface", "faults": [], "valid_tokens": ["lab-token-ios-source-interface"]}
-SOURCE_VARS = {"smartlic_source_interface": "GigabitEthernet0/0", "smartlic_transport_type": "smart"}
 ACTIONABLE = ("critical", "error", "warning")
 RECAP = re.compile(r"^(\S+)\s*: ok=\d+\s+changed=\d+\s+unreachable=(\d+)\s+failed=(\d+)", re.MULTILINE)
-
-
-def scenarios():
-    out = []
-    for path in sorted(glob.glob(os.path.join(SCENARIO_DIR, "*.yml"))):
-        with open(path, encoding="utf-8") as handle:
-            out.append(dict(DELAYS, **yaml.safe_load(handle)))
-    return out + [dict(DELAYS, **SOURCE)]
-
-
-SCENARIOS = {scenario["hostname"]: scenario for scenario in scenarios()}
 
 
 def _read(path):
@@ -59,21 +42,12 @@ def _read(path):
 
 
 @pytest.fixture(name="runs", scope="module")
-def fixture_runs(tmp_path_factory):
-    work = tmp_path_factory.mktemp("equality")
-    with start_lab(list(SCENARIOS.values()), work / "lab") as lab:
-        extra = work / "extra_inventory.yml"
-        extra.write_text(yaml.safe_dump({"all": {"hosts": {SOURCE["hostname"]: SOURCE_VARS}}}), encoding="utf-8")
-        common = ["-i", lab.inventory, "-i", str(extra), "--forks", "20", "-e", "smartlic_trust_force=true"]
-        diagnose = run_playbook(work, "smartlic.slp.diagnose", *common, "-e", "smartlic_report_dir=%s" % (work / "diagnose"), timeout=600)
-        check = run_playbook(work, "smartlic.slp.remediate", "--check", "--diff", *common, "-e", "smartlic_report_dir=%s" % (work / "check"),
-                             "-e", "ntp_wait_timeout=5", timeout=600)
-        (work / "diagnose.log").write_text(diagnose.stdout + diagnose.stderr, encoding="utf-8")
-        (work / "check.log").write_text(check.stdout + check.stderr, encoding="utf-8")
+def fixture_runs(shared_fleet):
+    work = shared_fleet["work"]
     summary = {item["host"]: item for item in _read(str(work / "check" / "remediation" / "summary.json"))["hosts"]}
     reports = {host: _read(str(work / "diagnose" / ("%s.json" % host))) for host in SCENARIOS
                if os.path.exists(str(work / "diagnose" / ("%s.json" % host)))}
-    return {"diagnose": diagnose, "check": check, "summary": summary, "reports": reports}
+    return {"diagnose": shared_fleet["runs"]["diagnose"], "check": shared_fleet["runs"]["check"], "summary": summary, "reports": reports}
 
 
 def report_commands(report):

@@ -2,9 +2,10 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Every topology of the seeds on the lab: the right findings, only the topology's own commands, manual steps for the rest.
 
-One lab fleet (tests/lab/scenarios/*-topology-*.yml and nxos-report_ack_overdue.yml), all with an overdue usage report
-ACK, three real ansible-playbook runs through network_cli: diagnose, remediate, remediate again. The device's command
-log (tests/lab/harness.py) is the judge of what was sent:
+The devices of tests/lab/scenarios/*-topology-*.yml and nxos-report_ack_overdue.yml, all with an overdue usage report
+ACK, in the shared lab fleet (tests/integration/shared_fleet.py); three of its real ansible-playbook runs through
+network_cli: diagnose, remediate, remediate again (between the first two, a check run that sends only reads). The
+device's command log (tests/lab/harness.py) is the judge of what each run sent:
 
 - where the product instance initiates reporting (direct, CSLU push, SSM On-Prem push, call-home, utility mode) the
   only change sent is the sync command of the platform (IOS XE 'license smart sync all', NX-OS 'license smart sync');
@@ -15,7 +16,8 @@ log (tests/lab/harness.py) is the judge of what was sent:
 - the second remediate run sends nothing and changes nothing;
 - on NX-OS the diagnosis also reads show license tech support and show license history message (seed 001).
 
-About 3 to 4 minutes on an idle machine (17 devices, lab ACK delay 3 s, the sync role's wait cut to 15 s for the devices no ACK reaches).
+Lab ACK delay 3 s, the sync role's wait cut to 15 s for the devices no ACK reaches. Runtime: the shared fleet's (about
+8 minutes on 2 shared cores, with test_report_matches_check.py and test_trustpoint_certificate.py).
 """
 
 from __future__ import annotations
@@ -25,14 +27,11 @@ import os
 import re
 
 import pytest
-import yaml
 
-from tests.lab.harness import start_lab
-from tests.playbook_runner import ROOT, run_playbook
+from tests.integration.shared_fleet import TOPOLOGY_HOSTS, sent
 
 pytestmark = pytest.mark.integration
 
-SCENARIO_DIR = os.path.join(ROOT, "tests", "lab", "scenarios")
 IOS_SYNC, NXOS_SYNC = "license smart sync all", "license smart sync"
 ACK = "report_ack_overdue"
 # host -> (the rules' topology of the finding, the changes remediate sends, what stays for a person)
@@ -70,46 +69,20 @@ MANUAL_WORDS = {
     "ios-topology-onprem-down-rev": "Migrating to a Version of SSM On-Prem",
     "nxos-topology-onprem-down-rev": "supported topologies",
 }
-DELAYS = {"ack_delay_seconds": 3, "trust_install_seconds": 2, "ntp_sync_seconds": 2}
-SYNC_WAIT = ["-e", "sync_wait_timeout=15", "-e", "sync_wait_interval=2"]
 # What leaves a device as it is: reads, and what the platform plugins and the file transfers send.
 READ_ONLY = re.compile(r"^(?:show |dir |more |terminal (?:length|width) |enable$)")
 RECAP = re.compile(r"^(\S+)\s*: ok=\d+\s+changed=(\d+)\s+unreachable=(\d+)\s+failed=(\d+)", re.MULTILINE)
 
 
-def _scenario(host):
-    for path in sorted(os.listdir(SCENARIO_DIR)):
-        with open(os.path.join(SCENARIO_DIR, path), encoding="utf-8") as handle:
-            scenario = yaml.safe_load(handle)
-        if scenario.get("hostname") == host:
-            return dict(DELAYS, **scenario)
-    raise AssertionError("no scenario for %s" % host)
-
-
 @pytest.fixture(name="fleet", scope="module")
-def fixture_fleet(tmp_path_factory):
-    work = tmp_path_factory.mktemp("topologies")
-    out = {"runs": {}, "logs": {}, "work": work}
-    with start_lab([_scenario(host) for host in EXPECTED], work / "lab") as lab:
-        assert sorted(lab.hosts()) == sorted(EXPECTED)
-
-        def step(name, playbook, *args):
-            run = run_playbook(work, playbook, "-i", lab.inventory, "--forks", "17", "-e", "smartlic_report_dir=%s" % (work / name),
-                               "-e", "sync_usage_dir=%s" % (work / "usage"), *SYNC_WAIT, *args, timeout=900)
-            (work / ("%s.log" % name)).write_text(run.stdout + run.stderr, encoding="utf-8")
-            out["runs"][name] = run
-            out["logs"][name] = {host: lab.commands(host) for host in lab.hosts()}
-
-        step("diagnose", "smartlic.slp.diagnose")
-        step("fix", "smartlic.slp.remediate")
-        step("again", "smartlic.slp.remediate")
-    return out
+def fixture_fleet(shared_fleet):
+    assert sorted(TOPOLOGY_HOSTS) == sorted(EXPECTED)
+    runs = {name: shared_fleet["runs"][name] for name in ("diagnose", "fix", "again")}
+    return {"shared": shared_fleet, "runs": runs, "work": shared_fleet["work"], "targets": shared_fleet["targets"]}
 
 
 def _sent(fleet, name, host):
-    before = {"diagnose": None, "fix": "diagnose", "again": "fix"}[name]
-    start = len(fleet["logs"][before][host]) if before else 0
-    return fleet["logs"][name][host][start:]
+    return sent(fleet["shared"], name, host)
 
 
 def _changes(fleet, name, host):
@@ -131,10 +104,13 @@ def _recap(fleet, name):
 
 
 def test_every_run_reaches_every_host(fleet):
+    # Every run of the shared fleet reached every host it targeted (diagnose all, fix these and the trustpoint devices,
+    # again these alone); none of these devices failed or was unreachable in any of them.
+    assert fleet["targets"]["again"] == sorted(EXPECTED)
     for name in ("diagnose", "fix", "again"):
         recap = _recap(fleet, name)
-        assert sorted(recap) == sorted(EXPECTED), name
-        assert all(unreachable == 0 and failed == 0 for _changed, unreachable, failed in recap.values()), (name, recap)
+        assert sorted(recap) == fleet["targets"][name] and set(EXPECTED) <= set(recap), name
+        assert all(recap[host][1:] == (0, 0) for host in EXPECTED), (name, recap)
 
 
 @pytest.mark.parametrize("host", sorted(EXPECTED))

@@ -2,55 +2,38 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """The CA certificate of SLA-TrustPoint, through smartlic.slp.remediate over network_cli against the lab (IOS XE, SSM On-Prem).
 
-One fleet of three devices whose inventory gives smartlic_trustpoint_ca_pem (the On-Prem CA, tests/lab/certs/onprem-ca.pem):
+Three devices of the shared lab fleet (tests/integration/shared_fleet.py) whose inventory gives smartlic_trustpoint_ca_pem
+(the On-Prem CA, tests/lab/certs/onprem-ca.pem):
 no CA certificate in SLA-TrustPoint, a different CA there, and no SLA-TrustPoint at all (the role creates it, then
 installs the certificate; the healthy On-Prem scenario with the right one is diagnosed clean in
-tests/unit/lab/test_license_model_diagnosis.py). Three runs: remediate --check --diff (its first
+tests/unit/lab/test_license_model_diagnosis.py). Three of the fleet's runs: remediate --check --diff (its first
 diagnosis finds the missing and the different certificate; the dialog is shown with the certificate as one line and
 nothing is sent), remediate (installs it on the first device answering the device's questions and saves, its second
 diagnosis is clean; the different one is left for a person), then the trustpoint role alone with the same certificate
-(reads, finds the fingerprint, changes nothing). About 55 CPU-seconds on the controller: 3 minutes on an idle
-machine, 7 when the two cores are shared with other runs.
+(reads, finds the fingerprint, changes nothing). Runtime: the shared fleet's (about 8 minutes on 2 shared cores, with
+test_report_matches_check.py and test_topologies.py).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 
 import pytest
-import yaml
 
+from tests.integration.shared_fleet import TRUSTPOINT_HOSTS, sent
 from tests.lab import pki
-from tests.lab.harness import start_lab
-from tests.playbook_runner import run_playbook
 
 pytestmark = pytest.mark.integration
 
-SCENARIO_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "lab", "scenarios")
-NAMES = {"missing": "ios-sla_trustpoint_certificate_missing", "wrong": "ios-sla_trustpoint_certificate_wrong", "both": None}
-# No SLA-TrustPoint at all on an SSM On-Prem device: the trustpoint lines first, then the certificate.
-BOTH = {"platform": "ios", "hostname": "ios-sla-tp-and-ca", "topology": "onprem", "faults": ["sla_trustpoint_missing"],
-        "valid_tokens": ["lab-token-ios-sla-tp-and-ca"]}
+# The keys of the three devices: no CA certificate in SLA-TrustPoint, a different CA there, no SLA-TrustPoint at all.
+NAMES = ("missing", "wrong", "both")
+# The fleet's runs this file reads, by the names used here.
+STEPS = {"check": "check", "fix": "fix", "again": "trustpoint_again"}
 FID = "sla_trustpoint_certificate_missing"
 READ_ONLY = re.compile(r"^(?:show |terminal (?:length|width) |enable$)")
 RECAP = re.compile(r"^(\S+)\s*: ok=\d+\s+changed=(\d+)\s+unreachable=(\d+)\s+failed=(\d+)", re.MULTILINE)
 PEM_BODY = pki.lab_pem("onprem-ca").strip().splitlines()[1:-1]
-AGAIN = """---
-- name: The trustpoint role alone, with the certificate already installed
-  hosts: all
-  gather_facts: false
-  roles:
-    - role: smartlic.slp.trustpoint
-      vars:
-        trustpoint_ca_pem: "{{ smartlic_trustpoint_ca_pem }}"
-"""
-
-
-def _scenario(name):
-    with open(os.path.join(SCENARIO_DIR, "%s.yml" % name), encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
 
 
 def _json(path):
@@ -59,42 +42,36 @@ def _json(path):
 
 
 @pytest.fixture(name="runs", scope="module")
-def fixture_runs(tmp_path_factory):
-    work = tmp_path_factory.mktemp("trustpoint_certificate")
-    scenarios = [_scenario(name) if name else BOTH for name in NAMES.values()]
-    out = {"work": work, "runs": {}, "logs": {}, "states": {}}
-    with start_lab(scenarios, work / "lab") as lab:
-        hosts = {key: scenario["hostname"] for key, scenario in zip(NAMES, scenarios)}
-        out["hosts"] = hosts
-        assert lab.host_vars(hosts["missing"])["smartlic_trustpoint_ca_pem"].strip() == pki.lab_pem("onprem-ca").strip()
-        (work / "again.yml").write_text(AGAIN, encoding="utf-8")
-        for step, args in (("check", ["smartlic.slp.remediate", "--check", "--diff"]), ("fix", ["smartlic.slp.remediate"]),
-                           ("again", [str(work / "again.yml"), "--limit", hosts["missing"]])):
-            run = run_playbook(work, args[0], "-i", lab.inventory, "-e", "smartlic_report_dir=%s" % (work / step), *args[1:], timeout=600)
-            (work / ("%s.log" % step)).write_text(run.stdout + run.stderr, encoding="utf-8")
-            out["runs"][step] = run
-            out["logs"][step] = {key: lab.commands(host) for key, host in hosts.items()}
-            out["states"][step] = {key: lab.state(host) for key, host in hosts.items()}
+def fixture_runs(shared_fleet):
+    hosts = dict(TRUSTPOINT_HOSTS)
+    assert sorted(hosts) == sorted(NAMES)
+    assert shared_fleet["host_vars"][hosts["missing"]]["smartlic_trustpoint_ca_pem"].strip() == pki.lab_pem("onprem-ca").strip()
+    out = {"work": shared_fleet["work"], "hosts": hosts, "shared": shared_fleet, "targets": {}, "runs": {}, "states": {}}
+    for step, name in STEPS.items():
+        out["runs"][step] = shared_fleet["runs"][name]
+        out["targets"][step] = shared_fleet["targets"][name]
+        out["states"][step] = {key: shared_fleet["states"][name][host] for key, host in hosts.items()}
     return out
 
 
 def _sent(runs, step, key):
-    before = {"check": None, "fix": "check", "again": "fix"}[step]
-    start = len(runs["logs"][before][key]) if before else 0
-    return runs["logs"][step][key][start:]
+    return sent(runs["shared"], STEPS[step], runs["hosts"][key])
 
 
 def _findings(runs, step, when, key):
-    report = _json(runs["work"] / step / when / ("%s.json" % runs["hosts"][key]))
+    report = _json(runs["work"] / STEPS[step] / when / ("%s.json" % runs["hosts"][key]))
     return {finding["id"]: finding for finding in report["findings"] if finding["severity"] in ("critical", "error", "warning")}
 
 
 def test_every_run_completes(runs):
+    # Every run reached every host it targeted (check: the whole shared fleet; fix: these three and the topology devices;
+    # again: the first device alone); none of these three failed or was unreachable.
+    assert runs["targets"]["again"] == [runs["hosts"]["missing"]]
     for step, run in runs["runs"].items():
         counts = {host: (int(failed), int(unreachable)) for host, _changed, unreachable, failed in RECAP.findall(run.stdout)}
         hosts = [runs["hosts"]["missing"]] if step == "again" else list(runs["hosts"].values())
-        assert sorted(counts) == sorted(hosts), (step, run.stdout[-3000:])
-        assert all(value == (0, 0) for value in counts.values()), (step, counts, run.stdout[-4000:])
+        assert sorted(counts) == runs["targets"][step] and set(hosts) <= set(counts), (step, run.stdout[-3000:])
+        assert all(counts[host] == (0, 0) for host in hosts), (step, counts, run.stdout[-4000:])
 
 
 def test_diagnose_finds_the_missing_and_the_different_certificate(runs):
