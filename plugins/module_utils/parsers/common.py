@@ -99,10 +99,11 @@ class LineGuard:
     ``may_match(line)`` is False only when none of the expressions can match the line: the line's first printed
     characters start none of the literal texts an expression's every match starts with (after blanks), and it holds
     none of the characters one of which every match holds. Most lines of an output are then ruled out without running
-    an expression; a changed expression changes its guard with it.
+    an expression; a changed expression changes its guard with it. The literal starts are tested by one expression
+    built from them (blanks, then any of them, with the case rule of the expressions), which the re module runs at once.
     """
 
-    __slots__ = ("prefixes", "width", "fold", "characters", "always")
+    __slots__ = ("prefixes", "fold", "characters", "always", "_starts")
 
     def __init__(self, *patterns):
         prefixes, characters = set(), set()
@@ -120,31 +121,19 @@ class LineGuard:
             else:
                 self.always = True
         self.prefixes = tuple(sorted(prefixes))
-        self.width = max(map(len, self.prefixes), default=0)
         self.characters = tuple(sorted(characters))
+        starts = r"\s*(?:" + "|".join(map(re.escape, self.prefixes)) + ")"
+        self._starts = re.compile(starts, re.IGNORECASE if self.fold else 0).match if self.prefixes else None
 
     def may_match(self, line):
         if self.always:
             return True
-        if self.prefixes:
-            start = line.lstrip()[:self.width]
-            if self.fold:
-                start = start.lower() if start.isascii() else _ascii_fold(start)
-            if start.startswith(self.prefixes):
-                return True
+        if self._starts is not None and self._starts(line) is not None:
+            return True
         for char in self.characters:
             if char in line:
                 return True
         return False
-
-
-def _ascii_fold(text):
-    """Lower-cased text in which each character that re.IGNORECASE takes for an ASCII letter ('ſ', 'İ', 'K') is that letter."""
-    return "".join(char if char.isascii() else _ascii_twin(char) for char in text).lower()
-
-
-def _ascii_twin(char):
-    return next((letter for letter in "abcdefghijklmnopqrstuvwxyz" if re.fullmatch(letter, char, re.IGNORECASE)), char)
 
 
 def _skip_blanks(items):
