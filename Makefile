@@ -39,16 +39,18 @@ sanity: venv
 lint: venv
 	scripts/lint.sh
 
-# Two workers, one test file at a time each, handed out in collection order: tests/integration/conftest.py puts
-# the longest files first; tests/conftest.py keeps the files sharing one lab fleet on one worker.
+# Three workers on two cores: a run against a two-device lab mostly waits on the devices (about 0.45 of a core),
+# so a third worker fills what the first two leave idle. One test file at a time each, handed out in collection
+# order: tests/integration/conftest.py puts the longest files first; tests/conftest.py keeps the files sharing one
+# lab fleet on one worker.
 pytest: venv
-	$(BIN)/python -m pytest -q -p no:cacheprovider -n 2 --dist loadfile --no-loadscope-reorder tests
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n 3 --dist loadfile --no-loadscope-reorder tests
 
 unit: venv
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/unit
 
 integration: venv
-	$(BIN)/python -m pytest -q -p no:cacheprovider -n 2 --dist loadfile --no-loadscope-reorder tests/integration
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n 3 --dist loadfile --no-loadscope-reorder tests/integration
 
 demo: venv
 	$(BIN)/python -m tests.demo

@@ -2,7 +2,7 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """The shared lab fleet fixture, and the order test files start in (the longest first).
 
-`make test` runs pytest on 2 xdist workers, one test file at a time each (--dist loadfile, --no-loadscope-reorder:
+`make test` runs pytest on 3 xdist workers, one test file at a time each (--dist loadfile, --no-loadscope-reorder:
 the files are handed out in collection order). Starting the longest integration files first keeps one
 worker from running a long file alone at the end. LONGEST_FIRST is measured (pytest --durations, setup
 included), longest first; files not listed follow, then the unit tests, each in their usual order.
