@@ -20,6 +20,8 @@ options:
     description:
       - V(terminal_stderr_re) - the patterns that mean the device refused a command, as C(ansible_terminal_stderr_re).
       - V(smart_url), V(cslu_url), V(callhome_url) - the licensing URLs of the Cisco procedures.
+      - V(platform) - the short platform name of O(platform) (an C(ansible_network_os) value such as C(cisco.ios.ios)), V(ios)
+        or V(nxos), or an empty string for a platform the collection does not support.
       - V(filesystem) - the default device file system of O(platform) for usage and ACK files.
       - V(severities) - the severities of a finding, worst first; V(actionable) - the ones that ask for action.
       - V(outcomes) - the words of a remediation role's C(<role>_result.outcome), as a dict from each word to itself (a
@@ -28,10 +30,10 @@ options:
         with their value when nothing happened.
     type: str
     required: true
-    choices: [terminal_stderr_re, smart_url, cslu_url, callhome_url, filesystem, severities, actionable, outcomes, module_outcomes,
-              result]
+    choices: [terminal_stderr_re, smart_url, cslu_url, callhome_url, platform, filesystem, severities, actionable, outcomes,
+              module_outcomes, result]
   platform:
-    description: V(ios) or V(nxos); needed for V(filesystem).
+    description: V(ios) or V(nxos), or an C(ansible_network_os) value; needed for V(platform) and V(filesystem).
     type: str
 """
 
@@ -72,12 +74,14 @@ def slp_vocabulary(name, platform=None):
         return dict(vocabulary.MODULE_OUTCOMES)
     if name == "result":
         return {key: list(value) if isinstance(value, list) else value for key, value in vocabulary.RESULT.items()}
+    if name == "platform":
+        return vocabulary.normalize_platform(to_text(platform or ""), strict=True) or ""
     if name == "filesystem":
         short = vocabulary.normalize_platform(to_text(platform or ""))
         if short is None:
             raise AnsibleFilterError("slp_vocabulary: filesystem needs the platform ios or nxos, not %r" % (platform,))
         return commands.FILESYSTEM[short]
-    raise AnsibleFilterError("slp_vocabulary: unknown name %r (known: terminal_stderr_re, smart_url, cslu_url, callhome_url, filesystem, "
+    raise AnsibleFilterError("slp_vocabulary: unknown name %r (known: terminal_stderr_re, smart_url, cslu_url, callhome_url, platform, filesystem, "
                              "severities, actionable, outcomes, module_outcomes, result)" % (name,))
 
 
