@@ -2,7 +2,7 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """The trust_token and sync roles on the lab: real ansible-playbook, real network_cli, both platforms.
 
-One lab for the module (9 devices). tests/integration/playbooks/exec_roles.yml
+One lab for the module (14 devices, each run's hosts in one wave of forks: the roles' waits overlap). tests/integration/playbooks/exec_roles.yml
 includes the roles with explicit variables, the way another pipeline would,
 and writes one result file per host. The runs, in order:
 
@@ -139,7 +139,7 @@ class Runner:
         before = {host: self.lab.state(host)["license"] for host in hosts}
         proc = run_playbook(self.workdir, self.playbook, "-i", self.lab.inventory, "-i", flows_path, "--limit", ",".join(hosts),
                             "-e", json.dumps({"exec_out": out, "exec_usage_dir": os.path.join(self.workdir, "usage")}),
-                            *args, timeout=600, env={"ANSIBLE_FORKS": "10"})
+                            *args, timeout=600, env={"ANSIBLE_FORKS": str(len(hosts))})
         results = {}
         if os.path.exists(out):
             with open(out, encoding="utf-8") as handle:
