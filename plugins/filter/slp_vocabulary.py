@@ -73,7 +73,7 @@ def slp_vocabulary(name, platform=None):
     if name == "module_outcomes":
         return dict(vocabulary.MODULE_OUTCOMES)
     if name == "result":
-        return {key: list(value) if isinstance(value, list) else value for key, value in vocabulary.RESULT.items()}
+        return vocabulary.empty_result()
     if name == "platform":
         return vocabulary.normalize_platform(to_text(platform or ""), strict=True) or ""
     if name == "filesystem":

@@ -32,7 +32,7 @@ token was given).
 from __future__ import annotations
 
 from ansible_collections.smartlic.slp.plugins.module_utils.rejection import SAVE_COMMAND, answer_text, describe, rejection
-from ansible_collections.smartlic.slp.plugins.module_utils.vocabulary import ACTIONABLE, MODULE_OUTCOMES, OUTCOMES, RESULT
+from ansible_collections.smartlic.slp.plugins.module_utils.vocabulary import ACTIONABLE, MODULE_OUTCOMES, OUTCOMES, empty_result
 from ansible_collections.smartlic.slp.plugins.module_utils.rules.base import as_dict, as_list, text
 
 ROLE_ORDER = ("ntp", "dns", "trustpoint", "transport", "trust_token", "sync")
@@ -175,7 +175,7 @@ def exec_result(module_result, check_mode=False):
     """
     found = as_dict(module_result)
     would_run, sent = as_list(found.get("would_run")), as_list(found.get("commands"))
-    result = {key: list(value) if isinstance(value, list) else value for key, value in RESULT.items()}
+    result = empty_result()
     result.update(changed=found.get("changed") is True, check_mode=bool(check_mode), commands=_unique(would_run + sent), sent=sent,
                   would_run=would_run, failures=as_list(found.get("failures")), pending=found.get("pending"),
                   msg=text(found.get("msg")) or one_line(found.get("module_stderr")))

@@ -122,3 +122,8 @@ MODULE_OUTCOMES = {"skipped": "unchanged", "check_mode": "would_apply", "install
 # what a pending fix waits for, the steps left to a person, and one line for people (msg).
 RESULT = {"changed": False, "check_mode": False, "outcome": "unchanged", "commands": [], "sent": [], "interrupted": False, "rejected": None,
           "device_said": "", "applied": [], "not_applied": [], "pending": None, "manual_steps": [], "msg": ""}
+
+
+def empty_result():
+    """A fresh copy of RESULT (its lists new), to fill in for one role's result."""
+    return {key: list(value) if isinstance(value, list) else value for key, value in RESULT.items()}
